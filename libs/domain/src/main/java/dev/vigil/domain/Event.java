@@ -1,0 +1,51 @@
+package dev.vigil.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An error or message event after normalization. {@code payload} is the whole normalized event as
+ * JSON in Sentry's event schema (snake_case keys), kept so that every detail the SDK sent can be
+ * shown; the other fields are what Vigil indexes, groups and filters on.
+ *
+ * @param exceptions the exception chain, innermost cause first, finally raised exception last
+ * @param fingerprint the SDK's custom fingerprint, empty when none was sent
+ * @param traceId the trace the event was raised in ({@code contexts.trace.trace_id}), or null
+ */
+public record Event(
+    UUID eventId,
+    long projectId,
+    Instant timestamp,
+    Instant receivedAt,
+    String platform,
+    Level level,
+    String logger,
+    String transaction,
+    String release,
+    String environment,
+    String serverName,
+    String message,
+    List<ExceptionValue> exceptions,
+    Map<String, String> tags,
+    UserInfo user,
+    String traceId,
+    String spanId,
+    List<String> fingerprint,
+    String sdkName,
+    String sdkVersion,
+    String payload) {
+
+  public Event {
+    exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
+    tags = tags == null ? Map.of() : Map.copyOf(tags);
+    fingerprint = fingerprint == null ? List.of() : List.copyOf(fingerprint);
+    user = user == null ? UserInfo.NONE : user;
+  }
+
+  /** The exception that was finally raised (last of the chain), or null for a message event. */
+  public ExceptionValue mainException() {
+    return exceptions.isEmpty() ? null : exceptions.get(exceptions.size() - 1);
+  }
+}
