@@ -1,1 +1,0 @@
-/** placeholder */ package dev.vigil.sentry;
