@@ -14,39 +14,34 @@ import java.util.List;
 @ApplicationScoped
 public class IssueUpserts {
 
-  // prev locks the existing row (if any) so that concurrent writers serialise on it; after the
-  // first writer commits, the second re-reads the row and sees it already unresolved, so only one
-  // of them reports the regression. ON CONFLICT makes creation race-free; xmax = 0 marks an insert.
+  // ON CONFLICT makes creation race-free and xmax = 0 marks an insert. A regression stamps
+  // regressed_at with now(), the transaction's start time: a concurrent writer waits for the row
+  // lock, then sees the issue already unresolved and keeps the first writer's (different)
+  // timestamp, so exactly one writer reports the regression. (A "SELECT ... FOR UPDATE" CTE cannot
+  // tell the previous status: the upsert's own change makes the row invisible to it.)
   private static final String REOPENS =
       "((i.status = 'resolved' AND EXCLUDED.last_seen > i.resolved_at)"
           + " OR (i.status = 'resolvedInNextRelease' AND EXCLUDED.last_release IS NOT NULL"
           + "     AND EXCLUDED.last_release IS DISTINCT FROM i.resolved_in_release))";
 
   static final String UPSERT =
-      "WITH prev AS ("
-          + "  SELECT id, status FROM issues WHERE project_id = :projectId AND grouping_hash = :hash FOR UPDATE"
-          + "), up AS ("
-          + "  INSERT INTO issues AS i (project_id, grouping_hash, title, culprit, type, level, platform, status,"
-          + "                          first_seen, last_seen, first_release, last_release,"
-          + "                          grouping_config, grouping_components)"
-          + "  VALUES (:projectId, :hash, :title, :culprit, :type, :level, :platform, 'unresolved',"
-          + "          :firstSeen, :lastSeen, :release, :release, :config, :components)"
-          + "  ON CONFLICT (project_id, grouping_hash) DO UPDATE SET"
-          + "    first_seen = LEAST(i.first_seen, EXCLUDED.first_seen),"
-          + "    last_seen = GREATEST(i.last_seen, EXCLUDED.last_seen),"
-          + "    first_release = COALESCE(i.first_release, EXCLUDED.first_release),"
-          + "    last_release = CASE WHEN EXCLUDED.last_seen >= i.last_seen"
-          + "                        THEN COALESCE(EXCLUDED.last_release, i.last_release) ELSE i.last_release END,"
-          + "    title = CASE WHEN EXCLUDED.last_seen >= i.last_seen THEN EXCLUDED.title ELSE i.title END,"
-          + "    culprit = CASE WHEN EXCLUDED.last_seen >= i.last_seen THEN EXCLUDED.culprit ELSE i.culprit END,"
-          + "    status = CASE WHEN " + REOPENS + " THEN 'unresolved' ELSE i.status END,"
-          + "    regressed_at = CASE WHEN " + REOPENS + " THEN now() ELSE i.regressed_at END,"
-          + "    resolved_at = CASE WHEN " + REOPENS + " THEN NULL ELSE i.resolved_at END"
-          + "  RETURNING i.id, i.status, (xmax = 0) AS created"
-          + ") "
-          + "SELECT up.id, up.created,"
-          + "       (prev.status IN ('resolved', 'resolvedInNextRelease') AND up.status = 'unresolved') AS regressed "
-          + "FROM up LEFT JOIN prev ON prev.id = up.id";
+      "INSERT INTO issues AS i (project_id, grouping_hash, title, culprit, type, level, platform, status,"
+          + "                     first_seen, last_seen, first_release, last_release,"
+          + "                     grouping_config, grouping_components)"
+          + " VALUES (:projectId, :hash, :title, :culprit, :type, :level, :platform, 'unresolved',"
+          + "         :firstSeen, :lastSeen, :release, :release, :config, :components)"
+          + " ON CONFLICT (project_id, grouping_hash) DO UPDATE SET"
+          + "   first_seen = LEAST(i.first_seen, EXCLUDED.first_seen),"
+          + "   last_seen = GREATEST(i.last_seen, EXCLUDED.last_seen),"
+          + "   first_release = COALESCE(i.first_release, EXCLUDED.first_release),"
+          + "   last_release = CASE WHEN EXCLUDED.last_seen >= i.last_seen"
+          + "                       THEN COALESCE(EXCLUDED.last_release, i.last_release) ELSE i.last_release END,"
+          + "   title = CASE WHEN EXCLUDED.last_seen >= i.last_seen THEN EXCLUDED.title ELSE i.title END,"
+          + "   culprit = CASE WHEN EXCLUDED.last_seen >= i.last_seen THEN EXCLUDED.culprit ELSE i.culprit END,"
+          + "   status = CASE WHEN " + REOPENS + " THEN 'unresolved' ELSE i.status END,"
+          + "   regressed_at = CASE WHEN " + REOPENS + " THEN now() ELSE i.regressed_at END,"
+          + "   resolved_at = CASE WHEN " + REOPENS + " THEN NULL ELSE i.resolved_at END"
+          + " RETURNING i.id, (xmax = 0) AS created, COALESCE(i.regressed_at = now(), false) AS regressed";
 
   /** Records the candidates in one transaction, in the given order, and returns their outcomes. */
   public Uni<List<IssueOutcome>> record(List<IssueCandidate> candidates) {

@@ -1,0 +1,28 @@
+package dev.vigil.processor.events;
+
+import dev.vigil.sentry.event.EventNormalizer;
+import dev.vigil.sentry.grouping.Grouper;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** Wires the framework-free Sentry protocol library (normalization, grouping) into CDI. */
+final class SentryComponents {
+
+  @Produces
+  @Singleton
+  EventNormalizer normalizer() {
+    return new EventNormalizer();
+  }
+
+  @Produces
+  @Singleton
+  Grouper grouper() {
+    return new Grouper();
+  }
+
+  @Produces
+  @Singleton
+  RecordProcessor recordProcessor(EventNormalizer normalizer, Grouper grouper, ProcessorMetrics metrics) {
+    return new RecordProcessor(normalizer, grouper, metrics);
+  }
+}

@@ -1,0 +1,231 @@
+package dev.vigil.processor.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vigil.contracts.IngestHeaders;
+import dev.vigil.contracts.Topics;
+import dev.vigil.domain.IssueStatus;
+import dev.vigil.state.issues.IssueEntity;
+import dev.vigil.state.issues.IssueStatusChanges;
+import dev.vigil.state.projects.Projects;
+import dev.vigil.storage.clickhouse.ClickHouseStorage;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Envelopes on Kafka end up as events in ClickHouse and issues in PostgreSQL (local stack). */
+@QuarkusTest
+class IngestEventsConsumerTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  @Inject Projects projects;
+  @Inject IssueStatusChanges statusChanges;
+  @Inject ClickHouseStorage clickhouse;
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrap;
+
+  private KafkaProducer<String, byte[]> producer;
+  private long projectId;
+
+  @BeforeEach
+  void newProjectAndProducer() throws Throwable {
+    String slug = "processor-" + UUID.randomUUID().toString().substring(0, 8);
+    projectId = VertxContextSupport.subscribeAndAwait(() -> projects.create("processor-tests", slug, slug, "python")).id;
+    Properties p = new Properties();
+    p.put("bootstrap.servers", bootstrap);
+    p.put("acks", "all");
+    producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  @AfterEach
+  void closeProducer() {
+    producer.close();
+  }
+
+  @Test
+  void severalEventsOfTheSameBugMakeOneIssue() throws Throwable {
+    for (int i = 0; i < 3; i++) {
+      send(envelope("python-keyerror", UUID.randomUUID(), Instant.now()));
+    }
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(storedEvents()).isEqualTo(3));
+    List<IssueEntity> issues = issues();
+    assertThat(issues).hasSize(1);
+    assertThat(issues.get(0).title).contains("KeyError");
+    assertThat(issueIdsInClickHouse()).containsExactly(issues.get(0).id);
+  }
+
+  @Test
+  void differentBugsMakeDifferentIssues() throws Throwable {
+    send(envelope("python-keyerror", UUID.randomUUID(), Instant.now()));
+    send(envelope("node-typeerror", UUID.randomUUID(), Instant.now()));
+    send(envelope("java-illegalstate", UUID.randomUUID(), Instant.now()));
+    send(envelope("java-illegalstate", UUID.randomUUID(), Instant.now()));
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(storedEvents()).isEqualTo(4));
+    assertThat(issues()).extracting(i -> i.type)
+        .containsExactlyInAnyOrder("KeyError", "TypeError", "IllegalStateException");
+    assertThat(issueIdsInClickHouse()).hasSize(3);
+  }
+
+  @Test
+  void aReplayedRecordIsStoredAndCountedOnce() throws Throwable {
+    byte[] body = envelope("java-illegalstate", UUID.randomUUID(), Instant.now());
+    send(body);
+    await().atMost(WAIT).untilAsserted(() -> assertThat(issues()).hasSize(1));
+    Instant firstSeen = issues().get(0).firstSeen;
+
+    send(body);
+    send(envelope("java-illegalstate", UUID.randomUUID(), Instant.now()));
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(storedEvents()).isEqualTo(2));
+    assertThat(issues()).singleElement().satisfies(i -> {
+      assertThat(i.firstSeen).isEqualTo(firstSeen);
+      assertThat(i.regressedAt).isNull();
+    });
+  }
+
+  @Test
+  void garbageGoesToTheDeadLetterTopicAndTheNextRecordIsStillProcessed() throws Throwable {
+    String key = "garbage-" + UUID.randomUUID();
+    try (KafkaConsumer<String, byte[]> dlq = dlqConsumerAtEnd()) {
+      // Same key: same partition, so the good record comes after the bad one.
+      producer.send(record(key, "this is not an envelope".getBytes(StandardCharsets.UTF_8))).get();
+      producer.send(record(key, envelope("python-keyerror", UUID.randomUUID(), Instant.now()))).get();
+
+      await().atMost(WAIT).untilAsserted(() -> assertThat(storedEvents()).isEqualTo(1));
+      List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
+      await().atMost(WAIT).until(() -> {
+        dlq.poll(Duration.ofMillis(500)).forEach(r -> {
+          if (key.equals(r.key())) {
+            dead.add(r);
+          }
+        });
+        return !dead.isEmpty();
+      });
+      Map<String, String> headers = new HashMap<>();
+      dead.get(0).headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+      assertThat(headers.get(IngestHeaders.DLQ_REASON)).startsWith("invalid envelope");
+      assertThat(headers.get(IngestHeaders.DLQ_ORIGIN)).startsWith(Topics.INGEST_EVENTS + "/");
+      assertThat(headers.get(IngestHeaders.PROJECT_ID)).isEqualTo(String.valueOf(projectId));
+      assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("this is not an envelope");
+    }
+  }
+
+  @Test
+  void aResolvedIssueIsReopenedByANewerEvent() throws Throwable {
+    send(envelope("node-typeerror", UUID.randomUUID(), Instant.now().minusSeconds(60)));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(issues()).hasSize(1));
+    long issueId = issues().get(0).id;
+    VertxContextSupport.subscribeAndAwait(() -> statusChanges.change(projectId, List.of(issueId), IssueStatus.RESOLVED));
+    assertThat(issues().get(0).status).isEqualTo("resolved");
+
+    send(envelope("node-typeerror", UUID.randomUUID(), Instant.now().plusSeconds(1)));
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(issues()).singleElement().satisfies(i -> {
+      assertThat(i.status).isEqualTo("unresolved");
+      assertThat(i.regressedAt).isNotNull();
+    }));
+  }
+
+  private void send(byte[] envelope) throws Exception {
+    producer.send(record(UUID.randomUUID().toString(), envelope)).get();
+  }
+
+  private ProducerRecord<String, byte[]> record(String key, byte[] value) {
+    ProducerRecord<String, byte[]> r = new ProducerRecord<>(Topics.INGEST_EVENTS, key, value);
+    r.headers().add(IngestHeaders.PROJECT_ID, String.valueOf(projectId).getBytes(StandardCharsets.UTF_8));
+    r.headers().add(IngestHeaders.RECEIVED_AT, String.valueOf(System.currentTimeMillis()).getBytes(StandardCharsets.UTF_8));
+    r.headers().add(IngestHeaders.CLIENT_ADDRESS, "203.0.113.9".getBytes(StandardCharsets.UTF_8));
+    return r;
+  }
+
+  private static byte[] envelope(String fixture, UUID eventId, Instant timestamp) throws IOException {
+    String text;
+    try (InputStream in = IngestEventsConsumerTest.class.getResourceAsStream("/envelopes/" + fixture + ".envelope")) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    return text.replace("{{event_id}}", eventId.toString().replace("-", ""))
+        .replace("{{timestamp_seconds}}", String.format("%d.%03d", timestamp.getEpochSecond(), timestamp.getNano() / 1_000_000))
+        .replace("{{timestamp}}", timestamp.toString())
+        .replace("{{trace_id}}", UUID.randomUUID().toString().replace("-", ""))
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private KafkaConsumer<String, byte[]> dlqConsumerAtEnd() {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", bootstrap);
+    KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    List<TopicPartition> partitions = c.partitionsFor(Topics.INGEST_EVENTS_DLQ).stream()
+        .map(i -> new TopicPartition(i.topic(), i.partition())).collect(Collectors.toList());
+    c.assign(partitions);
+    c.seekToEnd(partitions);
+    partitions.forEach(c::position);
+    return c;
+  }
+
+  /** Distinct events of this test's project, counting a row stored twice once. */
+  private long storedEvents() throws Exception {
+    try (Connection c = clickhouse.connection();
+        PreparedStatement ps = c.prepareStatement(clickhouse.qualify(
+            "SELECT count() FROM ${database}.events FINAL WHERE project_id = ?"))) {
+      ps.setLong(1, projectId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private List<Long> issueIdsInClickHouse() throws Exception {
+    List<Long> ids = new ArrayList<>();
+    try (Connection c = clickhouse.connection();
+        PreparedStatement ps = c.prepareStatement(clickhouse.qualify(
+            "SELECT DISTINCT issue_id FROM ${database}.events WHERE project_id = ? ORDER BY issue_id"))) {
+      ps.setLong(1, projectId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  private List<IssueEntity> issues() throws Throwable {
+    return VertxContextSupport.subscribeAndAwait(
+        () -> Panache.withSession(() -> IssueEntity.<IssueEntity>list("projectId = ?1 order by id", projectId)));
+  }
+}

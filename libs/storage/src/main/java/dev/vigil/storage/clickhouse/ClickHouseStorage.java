@@ -1,0 +1,98 @@
+package dev.vigil.storage.clickhouse;
+
+import com.clickhouse.jdbc.DataSourceImpl;
+import dev.vigil.storage.EventWriter;
+import dev.vigil.storage.StorageException;
+import dev.vigil.storage.clickhouse.write.InsertEvents;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * Entry point to Vigil's ClickHouse storage: owns the JDBC data source (official clickhouse-jdbc
+ * driver) and the name of the database that holds Vigil's tables. Plain Java; services wire it.
+ *
+ * <p>Every statement qualifies tables with {@link #database()}, so the JDBC URL may point at any
+ * database (usually {@code default}); the Vigil database is created by the schema migrations.
+ */
+public final class ClickHouseStorage {
+
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private final String url;
+  private final String database;
+  private final DataSource dataSource;
+
+  public ClickHouseStorage(String url, String database, String user, String password) {
+    if (database == null || !IDENTIFIER.matcher(database).matches()) {
+      // The name is substituted into DDL and queries, so only plain identifiers are accepted.
+      throw new IllegalArgumentException(
+          "ClickHouse database name must match " + IDENTIFIER.pattern() + ", got '" + database + "'");
+    }
+    this.url = withoutCompression(url);
+    this.database = database;
+    Properties properties = new Properties();
+    properties.setProperty("user", user == null || user.isEmpty() ? "default" : user);
+    properties.setProperty("password", password == null ? "" : password);
+    this.dataSource = new DataSourceImpl(this.url, properties);
+  }
+
+  /** The database holding Vigil's tables. */
+  public String database() {
+    return database;
+  }
+
+  /** The JDBC URL in use, for messages. */
+  public String url() {
+    return url;
+  }
+
+  /**
+   * Opens a connection; the caller closes it. The driver keeps no state the caller could leak
+   * between units of work, so each batch or query uses its own connection.
+   */
+  public Connection connection() throws SQLException {
+    return dataSource.getConnection();
+  }
+
+  /** The write side for events. */
+  public EventWriter eventWriter() {
+    return new InsertEvents(this);
+  }
+
+  /** Replaces {@code ${database}} in a statement with the Vigil database name. */
+  public String qualify(String sql) {
+    return sql.replace("${database}", database);
+  }
+
+  /** Runs {@code SELECT 1}; throws {@link StorageException} when ClickHouse cannot answer. */
+  public void ping() {
+    try (Connection c = connection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT 1")) {
+      rs.next();
+    } catch (SQLException | RuntimeException e) {
+      throw unreachable("ping", e);
+    }
+  }
+
+  /** Wraps a driver failure into a {@link StorageException} that names the endpoint. */
+  public StorageException unreachable(String operation, Exception cause) {
+    return new StorageException(
+        "ClickHouse " + operation + " failed at " + url + " (database " + database + "): " + cause.getMessage(),
+        cause);
+  }
+
+  // The chDB-backed development endpoint cannot produce ClickHouse's native LZ4 framing, and a
+  // real server works either way, so compression is off unless the URL says otherwise.
+  private static String withoutCompression(String url) {
+    if (url.contains("compress=")) {
+      return url;
+    }
+    return url + (url.contains("?") ? "&" : "?") + "compress=false";
+  }
+}
