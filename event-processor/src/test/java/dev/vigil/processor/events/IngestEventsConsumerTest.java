@@ -13,6 +13,7 @@ import dev.vigil.storage.clickhouse.ClickHouseStorage;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,7 @@ class IngestEventsConsumerTest {
   @Inject Projects projects;
   @Inject IssueStatusChanges statusChanges;
   @Inject ClickHouseStorage clickhouse;
+  @Inject MeterRegistry meters;
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrap;
@@ -151,6 +153,7 @@ class IngestEventsConsumerTest {
     long issueId = issues().get(0).id;
     VertxContextSupport.subscribeAndAwait(() -> statusChanges.change(projectId, List.of(issueId), IssueStatus.RESOLVED));
     assertThat(issues().get(0).status).isEqualTo("resolved");
+    double regressionsBefore = meters.counter("vigil.issues.regressed").count();
 
     send(envelope("node-typeerror", UUID.randomUUID(), Instant.now().plusSeconds(1)));
 
@@ -158,6 +161,8 @@ class IngestEventsConsumerTest {
       assertThat(i.status).isEqualTo("unresolved");
       assertThat(i.regressedAt).isNotNull();
     }));
+    // The regression is reported once, so that alerting (a later issue) notifies once.
+    assertThat(meters.counter("vigil.issues.regressed").count()).isEqualTo(regressionsBefore + 1);
   }
 
   private void send(byte[] envelope) throws Exception {
