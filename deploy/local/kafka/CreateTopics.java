@@ -1,6 +1,7 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +12,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -67,6 +71,20 @@ public final class CreateTopics {
       }
       if (!grow.isEmpty()) {
         admin.createPartitions(grow).all().get();
+      }
+      // Topic configs from topics.conf also apply to topics created by an earlier version of it.
+      Map<ConfigResource, Collection<AlterConfigOp>> alter = new HashMap<>();
+      for (Topic t : wanted) {
+        if (!t.configs().isEmpty()) {
+          alter.put(
+              new ConfigResource(ConfigResource.Type.TOPIC, t.name()),
+              t.configs().entrySet().stream()
+                  .map(c -> new AlterConfigOp(new ConfigEntry(c.getKey(), c.getValue()), AlterConfigOp.OpType.SET))
+                  .toList());
+        }
+      }
+      if (!alter.isEmpty()) {
+        admin.incrementalAlterConfigs(alter).all().get();
       }
     }
   }

@@ -1,6 +1,8 @@
 package dev.vigil.domain;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,7 +41,8 @@ public record Event(
 
   public Event {
     exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
-    tags = tags == null ? Map.of() : Map.copyOf(tags);
+    // Keep the SDK's tag order (Map.copyOf would not), so stored payloads are stable.
+    tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     fingerprint = fingerprint == null ? List.of() : List.copyOf(fingerprint);
     user = user == null ? UserInfo.NONE : user;
   }
