@@ -1,0 +1,47 @@
+package dev.vigil.query.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.vigil.state.projects.ProjectAlreadyExistsException;
+import dev.vigil.storage.StorageException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns failures into {@code {"detail": ...}} responses with the right status. */
+final class ErrorMappers {
+
+  private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+  @ServerExceptionMapper
+  Response api(ApiException e) {
+    return error(e.status(), e.getMessage());
+  }
+
+  @ServerExceptionMapper
+  Response conflict(ProjectAlreadyExistsException e) {
+    return error(409, e.getMessage());
+  }
+
+  @ServerExceptionMapper
+  Response badJson(JsonProcessingException e) {
+    return error(400, "invalid JSON body: " + e.getOriginalMessage());
+  }
+
+  @ServerExceptionMapper
+  Response web(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    return error(status, e.getMessage() == null ? Response.Status.fromStatusCode(status).getReasonPhrase() : e.getMessage());
+  }
+
+  @ServerExceptionMapper
+  Response storage(StorageException e) {
+    LOG.warn("ClickHouse read failed", e);
+    return error(503, "event storage unavailable, retry later");
+  }
+
+  static Response error(int status, String detail) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ErrorBody(detail)).build();
+  }
+}
