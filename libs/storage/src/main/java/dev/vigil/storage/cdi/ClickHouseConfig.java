@@ -1,10 +1,10 @@
-package dev.vigil.processor.clickhouse;
+package dev.vigil.storage.cdi;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
-/** Where the event-processor writes signals: the ClickHouse endpoint and Vigil's database in it. */
+/** Where a service reads and writes signals: the ClickHouse endpoint and Vigil's database in it. */
 @ConfigMapping(prefix = "vigil.clickhouse")
 public interface ClickHouseConfig {
 
@@ -12,7 +12,7 @@ public interface ClickHouseConfig {
   @WithDefault("jdbc:clickhouse:http://localhost:18123/default?compress=false")
   String url();
 
-  /** Database that holds Vigil's tables; created by the schema migrations. */
+  /** Database that holds Vigil's tables; created by the schema migrations (run by event-processor). */
   @WithDefault("vigil")
   String database();
 
@@ -20,6 +20,6 @@ public interface ClickHouseConfig {
   @WithDefault("default")
   String user();
 
-  /** ClickHouse password; empty when unset. */
+  /** ClickHouse password; absent for the local stack. */
   Optional<String> password();
 }

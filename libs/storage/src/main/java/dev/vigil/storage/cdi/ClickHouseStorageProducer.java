@@ -1,17 +1,27 @@
-package dev.vigil.query.storage;
+package dev.vigil.storage.cdi;
 
+import dev.vigil.storage.EventWriter;
 import dev.vigil.storage.clickhouse.ClickHouseStorage;
 import dev.vigil.storage.clickhouse.read.EventReads;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** Wires the storage library (plain Java) into CDI. */
-final class ClickHouseProducer {
+/**
+ * Wires the framework-free storage into CDI for every service that uses it, so that the services
+ * share one configuration mapping; a service injects only the side it needs (writer or reads).
+ */
+final class ClickHouseStorageProducer {
 
   @Produces
   @Singleton
   ClickHouseStorage storage(ClickHouseConfig config) {
     return new ClickHouseStorage(config.url(), config.database(), config.user(), config.password().orElse(""));
+  }
+
+  @Produces
+  @Singleton
+  EventWriter eventWriter(ClickHouseStorage storage) {
+    return storage.eventWriter();
   }
 
   @Produces
