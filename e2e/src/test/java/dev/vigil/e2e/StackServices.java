@@ -1,0 +1,196 @@
+package dev.vigil.e2e;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit extension that runs the packaged ingest-gateway, event-processor and query-service once for the
+ * whole suite, against the local stack (Kafka, PostgreSQL, ClickHouse), and hands tests a {@link VigilApi}.
+ * The services are stopped when the root context closes, after the last test class.
+ */
+final class StackServices implements BeforeAllCallback, ParameterResolver {
+
+  private static final List<String> SERVICES = List.of("ingest-gateway", "event-processor", "query-service");
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    running(context);
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == VigilApi.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return running(context).api;
+  }
+
+  private static Running running(ExtensionContext context) {
+    // One start per suite; a failed start is remembered so later classes fail fast with the same cause.
+    Running running =
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+            .computeIfAbsent(StackServices.class, key -> Running.start(), Running.class);
+    if (running.failure != null) {
+      throw running.failure;
+    }
+    return running;
+  }
+
+  /** The started services, or why they could not start. */
+  static final class Running implements AutoCloseable {
+    private final List<ServiceProcess> processes;
+    private final VigilApi api;
+    private final IllegalStateException failure;
+
+    private Running(List<ServiceProcess> processes, VigilApi api, IllegalStateException failure) {
+      this.processes = processes;
+      this.api = api;
+      this.failure = failure;
+    }
+
+    static Running start() {
+      Map<String, String> env = environment();
+      List<ServiceProcess> started = new ArrayList<>();
+      try {
+        checkStackReachable(env);
+        Path repoRoot = Path.of(System.getProperty("vigil.repo.root", "..")).toAbsolutePath().normalize();
+        Path logDir = repoRoot.resolve("e2e/target");
+        Map<String, Integer> ports = new HashMap<>();
+        for (String service : SERVICES) {
+          ports.put(service, ServiceProcess.freePort());
+        }
+        String gatewayUrl = "http://localhost:" + ports.get("ingest-gateway");
+        env.put("VIGIL_INGEST_PUBLIC_URL", gatewayUrl);
+        for (String service : SERVICES) {
+          Map<String, String> serviceEnv = new HashMap<>(env);
+          if (service.equals("event-processor")) {
+            // Its own consumer group, so that the processor of a running `./vigil up` platform does not take
+            // the suite's records. Only here: other services would read this name as a channel called "ingest".
+            serviceEnv.put("MP_MESSAGING_INCOMING_INGEST_EVENTS_GROUP_ID", "vigil-e2e-event-processor");
+          }
+          started.add(ServiceProcess.start(repoRoot, service, ports.get(service), serviceEnv, logDir));
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        for (ServiceProcess process : started) {
+          process.awaitReady(http);
+        }
+        VigilApi api = new VigilApi(http, started.get(2).baseUrl(), gatewayUrl, env.get("VIGIL_ADMIN_TOKEN"));
+        return new Running(started, api, null);
+      } catch (IOException | InterruptedException | RuntimeException e) {
+        stopAll(started);
+        IllegalStateException failure =
+            e instanceof IllegalStateException ise ? ise : new IllegalStateException("could not start Vigil: " + e, e);
+        return new Running(List.of(), null, failure);
+      }
+    }
+
+    @Override
+    public void close() {
+      stopAll(processes);
+    }
+
+    private static void stopAll(List<ServiceProcess> processes) {
+      for (ServiceProcess process : processes) {
+        try {
+          process.close();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
+  /** The services' configuration: the stack's addresses from the environment when `./vigil test` exported them. */
+  static Map<String, String> environment() {
+    Map<String, String> env = new HashMap<>();
+    env.put("KAFKA_BOOTSTRAP_SERVERS", getenv("KAFKA_BOOTSTRAP_SERVERS", "localhost:19092"));
+    env.put(
+        "QUARKUS_DATASOURCE_REACTIVE_URL",
+        getenv("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://localhost:15432/vigil_test"));
+    env.put(
+        "QUARKUS_DATASOURCE_JDBC_URL",
+        getenv("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:15432/vigil_test"));
+    env.put("QUARKUS_DATASOURCE_USERNAME", getenv("QUARKUS_DATASOURCE_USERNAME", "vigil"));
+    env.put("QUARKUS_DATASOURCE_PASSWORD", getenv("QUARKUS_DATASOURCE_PASSWORD", "vigil"));
+    env.put(
+        "VIGIL_CLICKHOUSE_URL",
+        getenv("VIGIL_CLICKHOUSE_URL", "jdbc:clickhouse:http://localhost:18123/default?compress=false"));
+    // Its own ClickHouse database, so the e2e suite never reads rows other test suites wrote.
+    env.put("VIGIL_CLICKHOUSE_DATABASE", "vigil_e2e");
+    env.put("VIGIL_ADMIN_TOKEN", getenv("VIGIL_ADMIN_TOKEN", "e2e-" + UUID.randomUUID()));
+    return env;
+  }
+
+  private static String getenv(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private static void checkStackReachable(Map<String, String> env) {
+    List<String> down = new ArrayList<>();
+    String kafka = env.get("KAFKA_BOOTSTRAP_SERVERS").split(",")[0].trim();
+    if (!tcpReachable(kafka)) {
+      down.add("Kafka at " + kafka);
+    }
+    URI postgres = URI.create(env.get("QUARKUS_DATASOURCE_JDBC_URL").substring("jdbc:".length()));
+    String pgAddress = postgres.getHost() + ":" + (postgres.getPort() < 0 ? 5432 : postgres.getPort());
+    if (!tcpReachable(pgAddress)) {
+      down.add("PostgreSQL at " + pgAddress);
+    }
+    URI clickhouse = URI.create(env.get("VIGIL_CLICKHOUSE_URL").substring("jdbc:clickhouse:".length()));
+    String ping = clickhouse.getScheme() + "://" + clickhouse.getHost() + ":" + clickhouse.getPort() + "/ping";
+    if (!httpOk(ping)) {
+      down.add("ClickHouse at " + ping);
+    }
+    if (!down.isEmpty()) {
+      throw new IllegalStateException(
+          "The local stack is not reachable (" + String.join(", ", down) + "). The end-to-end tests need it:"
+              + " run them with `./vigil test`, which starts it, or start it with `./vigil up --infra-only`.");
+    }
+  }
+
+  private static boolean tcpReachable(String hostPort) {
+    int colon = hostPort.lastIndexOf(':');
+    try (Socket socket = new Socket()) {
+      socket.connect(
+          new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))), 3000);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static boolean httpOk(String url) {
+    try {
+      HttpResponse<Void> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
+                  HttpResponse.BodyHandlers.discarding());
+      return response.statusCode() == 200;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package dev.vigil.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What the end-to-end tests see of Vigil: query-service's REST API and the gateway's address. */
+final class VigilApi {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http;
+  private final String queryUrl;
+  private final String gatewayUrl;
+  private final String adminToken;
+
+  VigilApi(HttpClient http, String queryUrl, String gatewayUrl, String adminToken) {
+    this.http = http;
+    this.queryUrl = queryUrl;
+    this.gatewayUrl = gatewayUrl;
+    this.adminToken = adminToken;
+  }
+
+  String gatewayUrl() {
+    return gatewayUrl;
+  }
+
+  /** Creates a project with a unique slug, so every test class starts from an empty project. */
+  TestProject createProject(String platform) {
+    String slug = platform + "-" + UUID.randomUUID().toString().substring(0, 8);
+    JsonNode created =
+        send(
+            "POST",
+            "/projects",
+            Map.of("organization", "e2e", "slug", slug, "name", "e2e " + slug, "platform", platform),
+            201);
+    JsonNode key = created.path("keys").path(0);
+    return new TestProject(created.path("id").asLong(), slug, key.path("publicKey").asText(), key.path("dsn").asText());
+  }
+
+  /** Every issue of the project, whatever its status, most events first. */
+  List<JsonNode> issues(long projectId) {
+    JsonNode body = send("GET", "/projects/" + projectId + "/issues?status=all&sort=events&limit=100", null, 200);
+    return elements(body.isArray() ? body : body.path("issues"));
+  }
+
+  JsonNode latestEvent(long issueId) {
+    return send("GET", "/issues/" + issueId + "/events/latest", null, 200);
+  }
+
+  List<JsonNode> events(long issueId) {
+    JsonNode body = send("GET", "/issues/" + issueId + "/events?limit=100", null, 200);
+    return elements(body.isArray() ? body : body.path("events"));
+  }
+
+  /** Posts raw bytes to the gateway's envelope endpoint of a project, with the given X-Sentry-Auth key. */
+  HttpResponse<String> postEnvelope(long projectId, String publicKey, byte[] envelope) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/" + projectId + "/envelope/"))
+            .header("Content-Type", "application/x-sentry-envelope")
+            .header("X-Sentry-Auth", "Sentry sentry_version=7, sentry_client=vigil-e2e/1.0, sentry_key=" + publicKey)
+            .timeout(Duration.ofSeconds(10))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(envelope))
+            .build();
+    return exchange(request);
+  }
+
+  private JsonNode send(String method, String path, Object body, int expectedStatus) {
+    try {
+      HttpRequest.BodyPublisher publisher =
+          body == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(queryUrl + "/api/v1" + path))
+              .header("Authorization", "Bearer " + adminToken)
+              .header("Content-Type", "application/json")
+              .header("Accept", "application/json")
+              .timeout(Duration.ofSeconds(15))
+              .method(method, publisher)
+              .build();
+      HttpResponse<String> response = exchange(request);
+      if (response.statusCode() != expectedStatus) {
+        throw new AssertionError(
+            method + " " + path + " answered " + response.statusCode() + " (expected " + expectedStatus + "): "
+                + response.body());
+      }
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private HttpResponse<String> exchange(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static List<JsonNode> elements(JsonNode array) {
+    List<JsonNode> list = new ArrayList<>();
+    array.forEach(list::add);
+    return list;
+  }
+
+  static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + json, e);
+    }
+  }
+}
