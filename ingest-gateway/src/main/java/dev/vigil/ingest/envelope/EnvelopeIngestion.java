@@ -16,6 +16,7 @@ import dev.vigil.sentry.envelope.EnvelopeWriter;
 import dev.vigil.sentry.envelope.EventIds;
 import dev.vigil.sentry.envelope.InvalidEnvelopeException;
 import dev.vigil.state.projects.DsnKey;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -23,8 +24,8 @@ import java.util.Set;
 
 /**
  * The gateway's one job, in Relay's order: authenticate, decode within limits, validate, apply the
- * key's rate limit, and hand the envelope to Kafka, answering only once Kafka holds it. Blocking:
- * runs on a worker thread.
+ * key's rate limit, and hand the envelope to Kafka, answering only once Kafka holds it. The checks
+ * run on a worker thread (key lookups may wait for PostgreSQL); the wait for Kafka holds no thread.
  */
 @ApplicationScoped
 public class EnvelopeIngestion {
@@ -43,8 +44,8 @@ public class EnvelopeIngestion {
   @Inject EnvelopeProducer producer;
   @Inject ItemCounter items;
 
-  /** Accepts an envelope; returns the event id it was filed under. */
-  String envelope(IngestRequest request) {
+  /** Accepts an envelope; completes with the event id it was filed under once Kafka holds it. */
+  Uni<String> envelope(IngestRequest request) {
     long projectId = projectId(request.projectId());
     DsnKey key = request.auth() == null ? null : authenticator.authenticate(projectId, request.auth());
     byte[] bytes =
@@ -85,13 +86,15 @@ public class EnvelopeIngestion {
 
     rateLimits.acquire(key);
     String client = auth.client() != null ? auth.client() : envelope.header().client();
-    producer.send(eventId, bytes, metadata(request, projectId, key, client));
-    items.count(envelope);
-    return eventId;
+    String filedUnder = eventId;
+    return producer
+        .send(eventId, bytes, metadata(request, projectId, key, client))
+        .invoke(() -> items.count(envelope))
+        .replaceWith(filedUnder);
   }
 
   /** Accepts a store-endpoint JSON event, forwarded wrapped in an envelope. */
-  String storeEvent(IngestRequest request) {
+  Uni<String> storeEvent(IngestRequest request) {
     long projectId = projectId(request.projectId());
     if (request.auth() == null) {
       throw IngestError.unauthorized("missing authorization information");
@@ -107,9 +110,11 @@ public class EnvelopeIngestion {
       eventId = EventIds.generate();
     }
     rateLimits.acquire(key);
-    producer.send(eventId, EnvelopeWriter.fromEvent(eventId, event), metadata(request, projectId, key, request.auth().client()));
-    items.count("event");
-    return eventId;
+    String filedUnder = eventId;
+    return producer
+        .send(eventId, EnvelopeWriter.fromEvent(eventId, event), metadata(request, projectId, key, request.auth().client()))
+        .invoke(() -> items.count("event"))
+        .replaceWith(filedUnder);
   }
 
   private static IngestMetadata metadata(IngestRequest request, long projectId, DsnKey key, String client) {

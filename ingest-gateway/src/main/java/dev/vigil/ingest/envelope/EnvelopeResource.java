@@ -1,6 +1,8 @@
 package dev.vigil.ingest.envelope;
 
 import dev.vigil.ingest.auth.RequestCredentials;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -29,19 +31,21 @@ public class EnvelopeResource {
   @POST
   @Path("/envelope/")
   @Produces(MediaType.APPLICATION_JSON)
-  public Map<String, String> envelope(
+  @Blocking
+  public Uni<Map<String, String>> envelope(
       @PathParam("projectId") String projectId,
       @Context HttpHeaders headers,
       @Context UriInfo uri,
       @Context HttpServerRequest vertx,
       byte[] body) {
-    return Map.of("id", ingestion.envelope(request(projectId, headers, uri, vertx, body)));
+    return ingestion.envelope(request(projectId, headers, uri, vertx, body)).map(EnvelopeResource::accepted);
   }
 
   @POST
   @Path("/store/")
   @Produces(MediaType.APPLICATION_JSON)
-  public Map<String, String> store(
+  @Blocking
+  public Uni<Map<String, String>> store(
       @PathParam("projectId") String projectId,
       @Context HttpHeaders headers,
       @Context UriInfo uri,
@@ -50,7 +54,12 @@ public class EnvelopeResource {
     IngestRequest request = request(projectId, headers, uri, vertx, body);
     String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
     boolean isEnvelope = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(ENVELOPE_TYPE);
-    return Map.of("id", isEnvelope ? ingestion.envelope(request) : ingestion.storeEvent(request));
+    return (isEnvelope ? ingestion.envelope(request) : ingestion.storeEvent(request)).map(EnvelopeResource::accepted);
+  }
+
+  /** The body Sentry SDKs expect for an accepted event. */
+  private static Map<String, String> accepted(String eventId) {
+    return Map.of("id", eventId);
   }
 
   private IngestRequest request(

@@ -4,6 +4,7 @@ import dev.vigil.contracts.IngestHeaders;
 import dev.vigil.ingest.errors.IngestError;
 import dev.vigil.ingest.limits.IngestLimits;
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,12 +12,12 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -25,7 +26,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Writes envelopes to Kafka and waits for the broker's acknowledgement (acks=all, idempotent), so the
  * gateway answers 200 only for what Kafka holds. A plain KafkaProducer rather than an Emitter: the
- * caller needs the ack of this one record, with a deadline, on its own thread.
+ * caller needs the ack of this one record, with a deadline.
  */
 @ApplicationScoped
 public class EnvelopeProducer {
@@ -63,8 +64,12 @@ public class EnvelopeProducer {
     producer.close(java.time.Duration.ofSeconds(5));
   }
 
-  /** Sends and waits for the acknowledgement; throws 503 (or 413 for a record the broker refuses as too large). */
-  public void send(String eventId, byte[] envelope, IngestMetadata metadata) {
+  /**
+   * Sends and completes when the broker acknowledged. Fails with 503 when Kafka is unavailable or
+   * does not acknowledge within the send timeout, or 413 for a record the broker refuses as too
+   * large. Nothing waits on a thread meanwhile, so slow acknowledgements do not exhaust the workers.
+   */
+  public Uni<Void> send(String eventId, byte[] envelope, IngestMetadata metadata) {
     RecordHeaders headers = new RecordHeaders();
     header(headers, IngestHeaders.PROJECT_ID, Long.toString(metadata.projectId()));
     header(headers, IngestHeaders.PUBLIC_KEY, metadata.publicKey());
@@ -73,21 +78,36 @@ public class EnvelopeProducer {
     header(headers, IngestHeaders.CLIENT, metadata.client());
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(config.topic(), null, eventId, envelope, headers);
     long retryAfter = Math.max(1, config.retryAfter().toSeconds());
+    CompletableFuture<Void> acknowledged = new CompletableFuture<>();
     try {
-      producer.send(record).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RecordTooLargeException) {
-        throw IngestError.tooLarge("envelope exceeded size limits: the event queue refused it as too large");
-      }
-      throw IngestError.unavailable("the event queue is unavailable, retry later", retryAfter, e.getCause());
-    } catch (TimeoutException e) {
-      throw IngestError.unavailable("the event queue did not acknowledge in time, retry later", retryAfter, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw IngestError.unavailable("interrupted while waiting for the event queue", retryAfter, e);
-    } catch (org.apache.kafka.common.KafkaException e) {
-      throw IngestError.unavailable("the event queue is unavailable, retry later", retryAfter, e);
+      producer.send(
+          record,
+          (metadataOrNull, error) -> {
+            if (error == null) {
+              acknowledged.complete(null);
+            } else {
+              acknowledged.completeExceptionally(error);
+            }
+          });
+    } catch (KafkaException e) {
+      // send() itself throws when the producer cannot even queue the record (metadata unavailable).
+      return Uni.createFrom().failure(unavailable(e, retryAfter));
     }
+    return Uni.createFrom()
+        .completionStage(acknowledged)
+        .ifNoItem()
+        .after(config.sendTimeout())
+        .failWith(() -> IngestError.unavailable("the event queue did not acknowledge in time, retry later", retryAfter, null))
+        .onFailure(e -> !(e instanceof IngestError))
+        .transform(e -> unavailable(e, retryAfter));
+  }
+
+  private static IngestError unavailable(Throwable error, long retryAfter) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (cause instanceof RecordTooLargeException) {
+      return IngestError.tooLarge("envelope exceeded size limits: the event queue refused it as too large");
+    }
+    return IngestError.unavailable("the event queue is unavailable, retry later", retryAfter, cause);
   }
 
   private static void header(RecordHeaders headers, String name, String value) {
