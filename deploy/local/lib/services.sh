@@ -152,10 +152,10 @@ print_summary() {
   echo "Vigil local stack is up."
   if [ "$infra_only" = 0 ]; then
     [ -s "$DSN_FILE" ] && printf '  %-22s %s\n' "Sentry DSN" "$(cat "$DSN_FILE")"
-    printf '  %-22s %s\n' "Web UI" "http://localhost:${SVC_PORT[web-ui]:-8080}"
+    printf '  %-22s %s\n' "Web UI (placeholder)" "http://localhost:${SVC_PORT[web-ui]:-8080}  (no UI yet: use the Query API)"
     printf '  %-22s %s\n' "Query API" "http://localhost:${SVC_PORT[query-service]:-8013}/api/v1"
     printf '  %-22s %s\n' "Ingest (Sentry)" "http://localhost:${SVC_PORT[ingest-gateway]:-8010}"
-    printf '  %-22s %s\n' "OTLP HTTP endpoint" "http://localhost:${SVC_PORT[otlp-receiver]:-4318}"
+    printf '  %-22s %s\n' "otlp-receiver" "http://localhost:${SVC_PORT[otlp-receiver]:-4318}  (health only: OTLP not accepted yet)"
     if [ -n "${VIGIL_ADMIN_TOKEN:-}" ]; then
       printf '  %-22s %s\n' "Admin token" "from VIGIL_ADMIN_TOKEN"
     else

@@ -135,6 +135,10 @@ final class StackServices implements BeforeAllCallback, ParameterResolver {
         getenv("VIGIL_CLICKHOUSE_URL", "jdbc:clickhouse:http://localhost:18123/default?compress=false"));
     // Its own ClickHouse database, so the e2e suite never reads rows other test suites wrote.
     env.put("VIGIL_CLICKHOUSE_DATABASE", "vigil_e2e");
+    // The tests' own topics (deploy/local/topics.conf): a `./vigil up` platform on the same broker
+    // must not consume what the suite sends.
+    env.put("VIGIL_INGEST_TOPIC", "vigil.test.ingest.events");
+    env.put("VIGIL_INGEST_DLQ_TOPIC", "vigil.test.ingest.events.dlq");
     env.put("VIGIL_ADMIN_TOKEN", getenv("VIGIL_ADMIN_TOKEN", "e2e-" + UUID.randomUUID()));
     return env;
   }

@@ -1,6 +1,6 @@
 package dev.vigil.ingest;
 
-import dev.vigil.contracts.Topics;
+import dev.vigil.testsupport.TestTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -31,7 +31,7 @@ public final class KafkaRecords {
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
       List<TopicPartition> partitions =
-          consumer.partitionsFor(Topics.INGEST_EVENTS).stream()
+          consumer.partitionsFor(TestTopics.INGEST_EVENTS).stream()
               .map(p -> new TopicPartition(p.topic(), p.partition()))
               .toList();
       consumer.assign(partitions);
@@ -55,7 +55,7 @@ public final class KafkaRecords {
         }
       }
     }
-    throw new AssertionError("no record with key " + key + " on " + Topics.INGEST_EVENTS);
+    throw new AssertionError("no record with key " + key + " on " + TestTopics.INGEST_EVENTS);
   }
 
   /** A header's value as text, or null. */

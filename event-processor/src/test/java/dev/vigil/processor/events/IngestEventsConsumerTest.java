@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vigil.contracts.IngestHeaders;
-import dev.vigil.contracts.Topics;
+import dev.vigil.testsupport.TestTopics;
 import dev.vigil.domain.IssueStatus;
 import dev.vigil.state.issues.IssueEntity;
 import dev.vigil.state.issues.IssueStatusChanges;
@@ -140,7 +140,7 @@ class IngestEventsConsumerTest {
       Map<String, String> headers = new HashMap<>();
       dead.get(0).headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
       assertThat(headers.get(IngestHeaders.DLQ_REASON)).startsWith("invalid envelope");
-      assertThat(headers.get(IngestHeaders.DLQ_ORIGIN)).startsWith(Topics.INGEST_EVENTS + "/");
+      assertThat(headers.get(IngestHeaders.DLQ_ORIGIN)).startsWith(TestTopics.INGEST_EVENTS + "/");
       assertThat(headers.get(IngestHeaders.PROJECT_ID)).isEqualTo(String.valueOf(projectId));
       assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("this is not an envelope");
     }
@@ -172,7 +172,7 @@ class IngestEventsConsumerTest {
   }
 
   private ProducerRecord<String, byte[]> record(String key, byte[] value) {
-    ProducerRecord<String, byte[]> r = new ProducerRecord<>(Topics.INGEST_EVENTS, key, value);
+    ProducerRecord<String, byte[]> r = new ProducerRecord<>(TestTopics.INGEST_EVENTS, key, value);
     r.headers().add(IngestHeaders.PROJECT_ID, String.valueOf(projectId).getBytes(StandardCharsets.UTF_8));
     r.headers().add(IngestHeaders.RECEIVED_AT, String.valueOf(System.currentTimeMillis()).getBytes(StandardCharsets.UTF_8));
     r.headers().add(IngestHeaders.CLIENT_ADDRESS, "203.0.113.9".getBytes(StandardCharsets.UTF_8));
@@ -195,7 +195,7 @@ class IngestEventsConsumerTest {
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrap);
     KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-    List<TopicPartition> partitions = c.partitionsFor(Topics.INGEST_EVENTS_DLQ).stream()
+    List<TopicPartition> partitions = c.partitionsFor(TestTopics.INGEST_EVENTS_DLQ).stream()
         .map(i -> new TopicPartition(i.topic(), i.partition())).collect(Collectors.toList());
     c.assign(partitions);
     c.seekToEnd(partitions);
