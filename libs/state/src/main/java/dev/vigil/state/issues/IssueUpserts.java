@@ -2,6 +2,7 @@ package dev.vigil.state.issues;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import org.hibernate.reactive.mutiny.Mutiny;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,15 +15,19 @@ import java.util.List;
 @ApplicationScoped
 public class IssueUpserts {
 
-  // ON CONFLICT makes creation race-free and xmax = 0 marks an insert. A regression stamps
-  // regressed_at with now(), the transaction's start time: a concurrent writer waits for the row
-  // lock, then sees the issue already unresolved and keeps the first writer's (different)
-  // timestamp, so exactly one writer reports the regression. (A "SELECT ... FOR UPDATE" CTE cannot
-  // tell the previous status: the upsert's own change makes the row invisible to it.)
-  private static final String REOPENS =
-      "((i.status = 'resolved' AND EXCLUDED.last_seen > i.resolved_at)"
-          + " OR (i.status = 'resolvedInNextRelease' AND EXCLUDED.last_release IS NOT NULL"
-          + "     AND EXCLUDED.last_release IS DISTINCT FROM i.resolved_in_release))";
+  // A known issue is updated in place; only a hash without a row goes through INSERT ... ON CONFLICT,
+  // which makes creation race-free (xmax = 0 marks an insert). Trying the UPDATE first also keeps
+  // the id sequence dense: every INSERT attempt consumes a value, even one that ends in DO UPDATE.
+  // A regression stamps regressed_at with now(), the transaction's start time: a concurrent writer
+  // waits for the row lock, then sees the issue already unresolved and keeps the first writer's
+  // (different) timestamp, so exactly one writer reports the regression.
+  static final String UPDATE_EXISTING =
+      "UPDATE issues AS i SET " + mergeFrom("incoming")
+          + " FROM (SELECT CAST(:firstSeen AS timestamptz) AS first_seen, CAST(:lastSeen AS timestamptz) AS last_seen,"
+          + "              CAST(:release AS text) AS first_release, CAST(:release AS text) AS last_release,"
+          + "              CAST(:title AS text) AS title, CAST(:culprit AS text) AS culprit) AS incoming"
+          + " WHERE i.project_id = :projectId AND i.grouping_hash = :hash"
+          + " RETURNING i.id, false AS created, COALESCE(i.regressed_at = now(), false) AS regressed";
 
   static final String UPSERT =
       "INSERT INTO issues AS i (project_id, grouping_hash, title, culprit, type, level, platform, status,"
@@ -30,18 +35,27 @@ public class IssueUpserts {
           + "                     grouping_config, grouping_components)"
           + " VALUES (:projectId, :hash, :title, :culprit, :type, :level, :platform, 'unresolved',"
           + "         :firstSeen, :lastSeen, :release, :release, :config, :components)"
-          + " ON CONFLICT (project_id, grouping_hash) DO UPDATE SET"
-          + "   first_seen = LEAST(i.first_seen, EXCLUDED.first_seen),"
-          + "   last_seen = GREATEST(i.last_seen, EXCLUDED.last_seen),"
-          + "   first_release = COALESCE(i.first_release, EXCLUDED.first_release),"
-          + "   last_release = CASE WHEN EXCLUDED.last_seen >= i.last_seen"
-          + "                       THEN COALESCE(EXCLUDED.last_release, i.last_release) ELSE i.last_release END,"
-          + "   title = CASE WHEN EXCLUDED.last_seen >= i.last_seen THEN EXCLUDED.title ELSE i.title END,"
-          + "   culprit = CASE WHEN EXCLUDED.last_seen >= i.last_seen THEN EXCLUDED.culprit ELSE i.culprit END,"
-          + "   status = CASE WHEN " + REOPENS + " THEN 'unresolved' ELSE i.status END,"
-          + "   regressed_at = CASE WHEN " + REOPENS + " THEN now() ELSE i.regressed_at END,"
-          + "   resolved_at = CASE WHEN " + REOPENS + " THEN NULL ELSE i.resolved_at END"
+          + " ON CONFLICT (project_id, grouping_hash) DO UPDATE SET " + mergeFrom("EXCLUDED")
           + " RETURNING i.id, (xmax = 0) AS created, COALESCE(i.regressed_at = now(), false) AS regressed";
+
+  /** How an existing issue row {@code i} takes in the events described by the row {@code incoming}. */
+  private static String mergeFrom(String incoming) {
+    String reopens =
+        "((i.status = 'resolved' AND " + incoming + ".last_seen > i.resolved_at)"
+            + " OR (i.status = 'resolvedInNextRelease' AND " + incoming + ".last_release IS NOT NULL"
+            + "     AND " + incoming + ".last_release IS DISTINCT FROM i.resolved_in_release))";
+    String newer = incoming + ".last_seen >= i.last_seen";
+    return "first_seen = LEAST(i.first_seen, " + incoming + ".first_seen),"
+        + " last_seen = GREATEST(i.last_seen, " + incoming + ".last_seen),"
+        + " first_release = COALESCE(i.first_release, " + incoming + ".first_release),"
+        + " last_release = CASE WHEN " + newer + " THEN COALESCE(" + incoming + ".last_release, i.last_release)"
+        + "                     ELSE i.last_release END,"
+        + " title = CASE WHEN " + newer + " THEN " + incoming + ".title ELSE i.title END,"
+        + " culprit = CASE WHEN " + newer + " THEN " + incoming + ".culprit ELSE i.culprit END,"
+        + " status = CASE WHEN " + reopens + " THEN 'unresolved' ELSE i.status END,"
+        + " regressed_at = CASE WHEN " + reopens + " THEN now() ELSE i.regressed_at END,"
+        + " resolved_at = CASE WHEN " + reopens + " THEN NULL ELSE i.resolved_at END";
+  }
 
   /** Records the candidates in one transaction, in the given order, and returns their outcomes. */
   public Uni<List<IssueOutcome>> record(List<IssueCandidate> candidates) {
@@ -56,26 +70,44 @@ public class IssueUpserts {
                         chain =
                             chain.chain(
                                 () ->
-                                    session
-                                        .createNativeQuery(UPSERT, Object[].class)
-                                        .setParameter("projectId", c.projectId())
-                                        .setParameter("hash", c.groupingHash())
-                                        .setParameter("title", c.title())
-                                        .setParameter("culprit", c.culprit())
-                                        .setParameter("type", c.type())
-                                        .setParameter("level", c.level())
-                                        .setParameter("platform", c.platform())
-                                        .setParameter("firstSeen", c.firstSeen())
-                                        .setParameter("lastSeen", c.lastSeen())
-                                        .setParameter("release", c.release())
-                                        .setParameter("config", c.groupingConfig())
-                                        .setParameter("components", c.groupingComponentsJson())
-                                        .getSingleResult()
+                                    recordOne(session, c)
                                         .invoke(row -> outcomes.add(toOutcome(row)))
                                         .replaceWithVoid());
                       }
                       return chain.replaceWith(outcomes);
                     }));
+  }
+
+  /** The UPDATE for a known issue; the race-free upsert only when no row was there to update. */
+  private static Uni<Object[]> recordOne(Mutiny.Session session, IssueCandidate c) {
+    return bind(session.createNativeQuery(UPDATE_EXISTING, Object[].class), c, false)
+        .getResultList()
+        .chain(
+            updated ->
+                updated.isEmpty()
+                    ? bind(session.createNativeQuery(UPSERT, Object[].class), c, true).getSingleResult()
+                    : Uni.createFrom().item(updated.get(0)));
+  }
+
+  private static Mutiny.SelectionQuery<Object[]> bind(
+      Mutiny.SelectionQuery<Object[]> query, IssueCandidate c, boolean forInsert) {
+    query
+        .setParameter("projectId", c.projectId())
+        .setParameter("hash", c.groupingHash())
+        .setParameter("title", c.title())
+        .setParameter("culprit", c.culprit())
+        .setParameter("firstSeen", c.firstSeen())
+        .setParameter("lastSeen", c.lastSeen())
+        .setParameter("release", c.release());
+    if (forInsert) {
+      query
+          .setParameter("type", c.type())
+          .setParameter("level", c.level())
+          .setParameter("platform", c.platform())
+          .setParameter("config", c.groupingConfig())
+          .setParameter("components", c.groupingComponentsJson());
+    }
+    return query;
   }
 
   private static IssueOutcome toOutcome(Object[] row) {
