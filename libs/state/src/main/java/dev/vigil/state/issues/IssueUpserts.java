@@ -2,14 +2,14 @@ package dev.vigil.state.issues;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import org.hibernate.reactive.mutiny.Mutiny;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * Records events against issues with one statement per issue, so that PostgreSQL decides
- * atomically whether an issue is new or has regressed. Replays are harmless: an event older than
+ * Records events against issues, one UPDATE per known issue (an upsert for a new one), so that
+ * PostgreSQL decides atomically whether an issue is new or has regressed. Replays are harmless: an event older than
  * the resolution does not reopen an issue, and creation happens once per (project, hash).
  */
 @ApplicationScoped
