@@ -1,9 +1,9 @@
 package dev.vigil.query.events.rest;
 
+import dev.vigil.query.projects.ExistingProjects;
 import dev.vigil.query.rest.ApiException;
 import dev.vigil.query.rest.OffEventLoop;
 import dev.vigil.query.rest.Params;
-import dev.vigil.state.projects.Projects;
 import dev.vigil.storage.clickhouse.read.EventReads;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -17,7 +17,7 @@ import java.util.List;
 @Path("/api/v1")
 public class ProjectEventResource {
 
-  @Inject Projects projects;
+  @Inject ExistingProjects existingProjects;
   @Inject EventReads reads;
   @Inject EventViews views;
 
@@ -25,7 +25,7 @@ public class ProjectEventResource {
   @Path("/projects/{projectId}/events/{eventId}")
   public Uni<EventDetailJson> event(@PathParam("projectId") long projectId, @PathParam("eventId") String eventId) {
     String normalized = Params.eventId(eventId);
-    return project(projectId)
+    return existingProjects.require(projectId)
         .chain(
             () ->
                 views.detail(
@@ -39,17 +39,10 @@ public class ProjectEventResource {
       @PathParam("projectId") long projectId, @PathParam("traceId") String traceId, @QueryParam("limit") String limit) {
     String trace = Params.traceId(traceId);
     int size = Params.intInRange("limit", limit, 100, 1, 1000);
-    return project(projectId)
+    return existingProjects.require(projectId)
         .chain(() -> OffEventLoop.call(() -> reads.traceEvents(projectId, trace, size)))
         .map(events -> events.stream().map(views::summary).toList());
   }
 
-  private Uni<Void> project(long projectId) {
-    return projects
-        .find(projectId)
-        .onItem()
-        .ifNull()
-        .failWith(() -> ApiException.notFound("project " + projectId + " does not exist"))
-        .replaceWithVoid();
-  }
+
 }

@@ -8,10 +8,10 @@ import dev.vigil.query.issues.IssueListService;
 import dev.vigil.query.issues.IssuePage;
 import dev.vigil.query.issues.IssueSort;
 import dev.vigil.query.issues.ListCursor;
+import dev.vigil.query.projects.ExistingProjects;
 import dev.vigil.query.rest.ApiException;
 import dev.vigil.query.rest.Params;
 import dev.vigil.state.issues.IssueStatusChanges;
-import dev.vigil.state.projects.Projects;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -32,7 +32,7 @@ public class IssueResource {
 
   private static final Duration DEFAULT_RANGE = Duration.ofDays(14);
 
-  @Inject Projects projects;
+  @Inject ExistingProjects existingProjects;
   @Inject IssueListService list;
   @Inject IssueDetails details;
   @Inject IssueStatusChanges statusChanges;
@@ -72,7 +72,7 @@ public class IssueResource {
             order,
             Params.intInRange("limit", limit, 25, 1, 100),
             ListCursor.decode(Params.optional(cursor), order));
-    return project(projectId).chain(() -> list.list(filter));
+    return existingProjects.require(projectId).chain(() -> list.list(filter));
   }
 
   @PUT
@@ -83,7 +83,7 @@ public class IssueResource {
     if (ids == null || ids.isEmpty()) {
       throw ApiException.badRequest("give the issues to change as ?id=1&id=2");
     }
-    return project(projectId).chain(() -> statusChanges.change(projectId, List.copyOf(ids), status)).map(BulkResult::new);
+    return existingProjects.require(projectId).chain(() -> statusChanges.change(projectId, List.copyOf(ids), status)).map(BulkResult::new);
   }
 
   @GET
@@ -102,14 +102,7 @@ public class IssueResource {
         .chain(() -> details.detail(id));
   }
 
-  private Uni<Void> project(long projectId) {
-    return projects
-        .find(projectId)
-        .onItem()
-        .ifNull()
-        .failWith(() -> ApiException.notFound("project " + projectId + " does not exist"))
-        .replaceWithVoid();
-  }
+
 
   private static IssueStatus status(StatusChange change) {
     if (change == null || change.status() == null) {

@@ -1,5 +1,6 @@
 package dev.vigil.query.projects.rest;
 
+import dev.vigil.query.projects.ExistingProjects;
 import dev.vigil.query.rest.ApiException;
 import dev.vigil.state.projects.ProjectEntity;
 import dev.vigil.state.projects.ProjectKeyEntity;
@@ -24,6 +25,7 @@ public class ProjectResource {
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,49}");
 
   @Inject Projects projects;
+  @Inject ExistingProjects existingProjects;
   @Inject ProjectKeys keys;
   @Inject Dsns dsns;
 
@@ -64,24 +66,18 @@ public class ProjectResource {
   @GET
   @Path("/projects/{id}")
   public Uni<ProjectJson> get(@PathParam("id") long id) {
-    return existing(id).chain(this::toJson);
+    return existingProjects.require(id).chain(this::toJson);
   }
 
   @POST
   @Path("/projects/{id}/keys")
   public Uni<RestResponse<KeyJson>> addKey(@PathParam("id") long id) {
-    return existing(id)
+    return existingProjects.require(id)
         .chain(p -> keys.add(p.id, "Default"))
         .map(k -> RestResponse.status(Response.Status.CREATED, toJson(k)));
   }
 
-  private Uni<ProjectEntity> existing(long id) {
-    return projects
-        .find(id)
-        .onItem()
-        .ifNull()
-        .failWith(() -> ApiException.notFound("project " + id + " does not exist"));
-  }
+
 
   private Uni<ProjectJson> toJson(ProjectEntity p) {
     return keys.ofProject(p.id)
