@@ -8,7 +8,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Creates a fresh project and key per test class in the local stack's PostgreSQL. */
 @ApplicationScoped
@@ -16,6 +18,13 @@ public class TestProjects {
 
   @Inject Projects projects;
   @Inject ProjectKeys keys;
+
+  private final Map<Class<?>, TestProject> perClass = new ConcurrentHashMap<>();
+
+  /** The project of a test class: created on first use, then shared by the class's tests. */
+  public TestProject of(Class<?> testClass) {
+    return perClass.computeIfAbsent(testClass, c -> create());
+  }
 
   /** A new project (random slug) with its default key. */
   public TestProject create() {

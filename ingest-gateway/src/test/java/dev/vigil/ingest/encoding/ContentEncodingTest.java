@@ -25,13 +25,11 @@ class ContentEncodingTest {
 
   @Inject TestProjects projects;
 
-  static TestProject project;
+  TestProject project;
 
   @BeforeEach
-  void createProject() {
-    if (project == null) {
-      project = projects.create();
-    }
+  void useTheClassProject() {
+    project = projects.of(ContentEncodingTest.class);
   }
 
   @ParameterizedTest

@@ -33,13 +33,11 @@ class EnvelopeEndpointTest {
   @TestHTTPResource("/")
   URL root;
 
-  static TestProject project;
+  TestProject project;
 
   @BeforeEach
-  void createProject() {
-    if (project == null) {
-      project = projects.create();
-    }
+  void useTheClassProject() {
+    project = projects.of(EnvelopeEndpointTest.class);
   }
 
   @Test

@@ -26,13 +26,11 @@ class LimitsTest {
 
   @Inject TestProjects projects;
 
-  static TestProject project;
+  TestProject project;
 
   @BeforeEach
-  void createProject() {
-    if (project == null) {
-      project = projects.create();
-    }
+  void useTheClassProject() {
+    project = projects.of(LimitsTest.class);
   }
 
   @Test
