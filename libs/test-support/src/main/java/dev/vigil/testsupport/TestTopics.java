@@ -13,5 +13,17 @@ public final class TestTopics {
   /** Test counterpart of {@code Topics.INGEST_EVENTS_DLQ}. */
   public static final String INGEST_EVENTS_DLQ = "vigil.test.ingest.events.dlq";
 
+  /** Test counterpart of {@code Topics.OTLP_SPANS}. */
+  public static final String OTLP_SPANS = "vigil.test.otlp.spans";
+
+  /** Test counterpart of {@code Topics.OTLP_LOGS}. */
+  public static final String OTLP_LOGS = "vigil.test.otlp.logs";
+
+  /** Test counterpart of {@code Topics.OTLP_METRICS}. */
+  public static final String OTLP_METRICS = "vigil.test.otlp.metrics";
+
+  /** Test counterpart of {@code Topics.OTLP_DLQ}. */
+  public static final String OTLP_DLQ = "vigil.test.otlp.dlq";
+
   private TestTopics() {}
 }
