@@ -18,7 +18,8 @@ CREATE TABLE IF NOT EXISTS ${database}.metric_series (
 ) ENGINE = ReplacingMergeTree
 PARTITION BY toYYYYMM(date)
 ORDER BY (project_id, metric_name, fingerprint, date)
-TTL date + INTERVAL 31 DAY;
+TTL date + INTERVAL 31 DAY
+SETTINGS non_replicated_deduplication_window = 10000;
 
 -- One value per series and millisecond, as Prometheus keeps; a replayed sample collapses.
 CREATE TABLE IF NOT EXISTS ${database}.metric_samples (

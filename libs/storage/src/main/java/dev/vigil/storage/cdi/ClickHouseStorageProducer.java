@@ -1,8 +1,12 @@
 package dev.vigil.storage.cdi;
 
 import dev.vigil.storage.EventWriter;
+import dev.vigil.storage.LogWriter;
+import dev.vigil.storage.MetricWriter;
+import dev.vigil.storage.SpanWriter;
 import dev.vigil.storage.clickhouse.ClickHouseStorage;
 import dev.vigil.storage.clickhouse.read.EventReads;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -18,10 +22,32 @@ final class ClickHouseStorageProducer {
     return new ClickHouseStorage(config.url(), config.database(), config.user(), config.password().orElse(""));
   }
 
+  void close(@Disposes ClickHouseStorage storage) {
+    storage.close();
+  }
+
   @Produces
   @Singleton
   EventWriter eventWriter(ClickHouseStorage storage) {
     return storage.eventWriter();
+  }
+
+  @Produces
+  @Singleton
+  SpanWriter spanWriter(ClickHouseStorage storage) {
+    return storage.spanWriter();
+  }
+
+  @Produces
+  @Singleton
+  LogWriter logWriter(ClickHouseStorage storage) {
+    return storage.logWriter();
+  }
+
+  @Produces
+  @Singleton
+  MetricWriter metricWriter(ClickHouseStorage storage) {
+    return storage.metricWriter();
   }
 
   @Produces

@@ -1,9 +1,16 @@
 package dev.vigil.storage.clickhouse;
 
+import com.clickhouse.client.api.Client;
 import com.clickhouse.jdbc.DataSourceImpl;
 import dev.vigil.storage.EventWriter;
+import dev.vigil.storage.LogWriter;
+import dev.vigil.storage.MetricWriter;
+import dev.vigil.storage.SpanWriter;
 import dev.vigil.storage.StorageException;
 import dev.vigil.storage.clickhouse.write.InsertEvents;
+import dev.vigil.storage.clickhouse.write.InsertLogs;
+import dev.vigil.storage.clickhouse.write.InsertMetrics;
+import dev.vigil.storage.clickhouse.write.InsertSpans;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,13 +26,16 @@ import javax.sql.DataSource;
  * <p>Every statement qualifies tables with {@link #database()}, so the JDBC URL may point at any
  * database (usually {@code default}); the Vigil database is created by the schema migrations.
  */
-public final class ClickHouseStorage {
+public final class ClickHouseStorage implements AutoCloseable {
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final String url;
   private final String database;
   private final DataSource dataSource;
+  private final String user;
+  private final String password;
+  private Client client;
 
   public ClickHouseStorage(String url, String database, String user, String password) {
     if (database == null || !IDENTIFIER.matcher(database).matches()) {
@@ -39,6 +49,8 @@ public final class ClickHouseStorage {
     properties.setProperty("user", user == null || user.isEmpty() ? "default" : user);
     properties.setProperty("password", password == null ? "" : password);
     this.dataSource = new DataSourceImpl(this.url, properties);
+    this.user = user;
+    this.password = password;
   }
 
   /** The database holding Vigil's tables. */
@@ -59,9 +71,44 @@ public final class ClickHouseStorage {
     return dataSource.getConnection();
   }
 
+  /**
+   * The driver's client-v2 for the same endpoint, for RowBinary bulk inserts; created on first use and
+   * shared (it pools its HTTP connections), released by {@link #close()}.
+   */
+  public synchronized Client client() {
+    if (client == null) {
+      client = BinaryClients.forJdbcUrl(url, user, password);
+    }
+    return client;
+  }
+
+  /** Releases the bulk-insert client's connections; JDBC connections are closed by their users. */
+  @Override
+  public synchronized void close() {
+    if (client != null) {
+      client.close();
+      client = null;
+    }
+  }
+
   /** The write side for events. */
   public EventWriter eventWriter() {
     return new InsertEvents(this);
+  }
+
+  /** The write side for spans (and the trace index the spans table feeds). */
+  public SpanWriter spanWriter() {
+    return new InsertSpans(this);
+  }
+
+  /** The write side for log records. */
+  public LogWriter logWriter() {
+    return new InsertLogs(this);
+  }
+
+  /** The write side for metric series, samples and exemplars. */
+  public MetricWriter metricWriter() {
+    return new InsertMetrics(this);
   }
 
   /** Replaces {@code ${database}} in a statement with the Vigil database name. */

@@ -1,7 +1,5 @@
 package dev.vigil.storage.clickhouse.write;
 
-import com.clickhouse.client.api.query.QuerySettings;
-import com.clickhouse.jdbc.StatementImpl;
 import dev.vigil.domain.Event;
 import dev.vigil.domain.ExceptionValue;
 import dev.vigil.domain.GroupedEvent;
@@ -9,28 +7,17 @@ import dev.vigil.domain.UserInfo;
 import dev.vigil.storage.EventWriter;
 import dev.vigil.storage.clickhouse.ClickHouseStorage;
 import dev.vigil.storage.clickhouse.Timestamps;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * Inserts grouped events into {@code <database>.events} as one batched INSERT per call.
- *
- * <p>The deduplication token is a setting of this statement only (the driver's per-statement
- * settings), so it applies to exactly this batch. ClickHouse then skips blocks whose token it has
- * already seen (the table keeps {@code non_replicated_deduplication_window} tokens).
- *
- * <p>Column names are quoted because clickhouse-jdbc 0.9's SQL parser does not recognise an INSERT
- * naming the column {@code transaction} as INSERT ... VALUES; it then sends every row of a batch as
- * its own INSERT with the same token, and ClickHouse drops all but the first as duplicates.
+ * Inserts grouped events into {@code <database>.events} as one batched INSERT per call, deduplicated
+ * by the caller's token (see {@link BatchInsert} for how, and for why column names are quoted).
  */
 public final class InsertEvents implements EventWriter {
-
-  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.:-]{1,200}");
 
   private static final List<String> COLUMNS =
       List.of("project_id", "issue_id", "event_id", "timestamp", "received_at", "level", "platform", "environment",
@@ -38,39 +25,16 @@ public final class InsertEvents implements EventWriter {
           "exception_values", "user_key", "user_id", "user_email", "user_username", "user_ip", "trace_id", "span_id",
           "tags", "sdk_name", "sdk_version", "payload");
 
-  private final ClickHouseStorage storage;
+  private final BatchInsert<GroupedEvent> insert;
 
   public InsertEvents(ClickHouseStorage storage) {
-    this.storage = storage;
+    this.insert = new BatchInsert<>(storage, "events", COLUMNS, "events", InsertEvents::bind);
   }
 
   @Override
   public void insert(List<GroupedEvent> events, String deduplicationToken) {
-    if (!TOKEN.matcher(deduplicationToken).matches()) {
-      throw new IllegalArgumentException("deduplication token must match " + TOKEN.pattern());
-    }
-    if (events.isEmpty()) {
-      return;
-    }
-    try (Connection c = storage.connection();
-        PreparedStatement ps = c.prepareStatement(sql())) {
-      QuerySettings settings = ps.unwrap(StatementImpl.class).getLocalSettings();
-      settings.serverSetting("insert_deduplicate", "1");
-      settings.serverSetting("insert_deduplication_token", deduplicationToken);
-      for (GroupedEvent e : events) {
-        bind(ps, e);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    } catch (SQLException | RuntimeException e) {
-      throw storage.unreachable("insert of " + events.size() + " events", e);
-    }
-  }
-
-  private String sql() {
-    return storage.qualify(
-        "INSERT INTO ${database}.events (`" + String.join("`, `", COLUMNS) + "`) VALUES ("
-            + "?, ".repeat(COLUMNS.size() - 1) + "?)");
+    DeduplicationTokens.check(deduplicationToken);
+    insert.insert(events, deduplicationToken);
   }
 
   private static void bind(PreparedStatement ps, GroupedEvent grouped) throws SQLException {
@@ -127,6 +91,6 @@ public final class InsertEvents implements EventWriter {
   }
 
   private static String text(String value) {
-    return value == null ? "" : value;
+    return Values.text(value);
   }
 }
