@@ -1,0 +1,2 @@
+/** Helpers shared by the three signals: attributes, ids, resources, timestamps. */
+package dev.vigil.otlp.common;
