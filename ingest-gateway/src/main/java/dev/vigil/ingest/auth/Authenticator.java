@@ -1,5 +1,7 @@
 package dev.vigil.ingest.auth;
 
+import dev.vigil.edge.keys.KeyLookupUnavailableException;
+import dev.vigil.edge.keys.ProjectKeyCache;
 import dev.vigil.ingest.errors.IngestError;
 import dev.vigil.state.projects.DsnKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,11 +16,16 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class Authenticator {
 
-  @Inject DsnKeyCache keys;
+  @Inject ProjectKeyCache keys;
 
   /** The key to account the request to; throws {@link IngestError} when it may not submit. */
   public DsnKey authenticate(long projectId, SentryAuth auth) {
-    DsnKey key = keys.find(auth.publicKey());
+    DsnKey key;
+    try {
+      key = keys.find(auth.publicKey());
+    } catch (KeyLookupUnavailableException e) {
+      throw IngestError.unavailable("cannot look up the sentry key right now", 10, e);
+    }
     if (key == null) {
       throw IngestError.unauthorized("unknown sentry_key");
     }

@@ -1,8 +1,8 @@
 package dev.vigil.ingest.envelope;
 
+import dev.vigil.edge.encoding.ContentDecoding;
 import dev.vigil.ingest.auth.Authenticator;
 import dev.vigil.ingest.auth.SentryAuth;
-import dev.vigil.ingest.encoding.ContentDecoding;
 import dev.vigil.ingest.errors.IngestError;
 import dev.vigil.ingest.kafka.EnvelopeProducer;
 import dev.vigil.ingest.kafka.IngestMetadata;

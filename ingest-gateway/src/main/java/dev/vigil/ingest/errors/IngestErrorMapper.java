@@ -1,5 +1,7 @@
 package dev.vigil.ingest.errors;
 
+import dev.vigil.edge.encoding.BodyTooLargeException;
+import dev.vigil.edge.encoding.UndecodableBodyException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
@@ -28,6 +30,18 @@ final class IngestErrorMapper {
             .header("X-Sentry-Error", headerSafe(error.detail()));
     error.headers().forEach(response::header);
     return response.build();
+  }
+
+  /** A body over its decoded size limit (shared decoder in libs/edge): 413. */
+  @ServerExceptionMapper
+  Response map(BodyTooLargeException error) {
+    return map(IngestError.tooLarge(error.getMessage()));
+  }
+
+  /** A body the shared decoder cannot undo: 400. */
+  @ServerExceptionMapper
+  Response map(UndecodableBodyException error) {
+    return map(IngestError.badRequest(error.getMessage()));
   }
 
   /** Header values must stay on one line of visible ASCII. */

@@ -1,5 +1,6 @@
 package dev.vigil.ingest.limits;
 
+import dev.vigil.edge.limits.KeyRateLimiter;
 import dev.vigil.ingest.errors.IngestError;
 import dev.vigil.state.projects.DsnKey;
 import io.quarkus.scheduler.Scheduled;

@@ -1,2 +1,2 @@
-/** Code shared by the ingestion edges: project key lookup and per-key rate limits. */
+/** Code shared by the ingestion edges: project key lookup, per-key rate limits, body decoding. */
 package dev.vigil.edge;

@@ -1,4 +1,4 @@
-package dev.vigil.ingest.limits;
+package dev.vigil.edge.limits;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Fixed one-minute windows per DSN key, aligned to the wall clock as Relay's quota windows are, so
- * Retry-After tells the SDK exactly when the window resets. Per gateway instance: with N replicas the
+ * Retry-After tells the SDK exactly when the window resets. Per edge instance: with N replicas the
  * effective limit is up to N times the configured one (a shared counter needs Redis or similar).
  */
 public final class KeyRateLimiter {

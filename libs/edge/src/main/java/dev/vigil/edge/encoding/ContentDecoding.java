@@ -1,9 +1,8 @@
-package dev.vigil.ingest.encoding;
+package dev.vigil.edge.encoding;
 
 import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.decoder.BrotliInputStream;
 import com.github.luben.zstd.ZstdInputStream;
-import dev.vigil.ingest.errors.IngestError;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,13 +16,18 @@ import java.util.zip.InflaterInputStream;
  * Undoes the Content-Encodings SDKs use (gzip, x-gzip, deflate as zlib or raw, br, zstd, identity;
  * an empty value or "UTF-8", which some SDKs send, means identity). Decoding streams into a buffer
  * that stops at the limit, so a compression bomb costs at most the limit in memory, never its
- * inflated size.
+ * inflated size. Failures are edge-neutral exceptions; each edge maps them to its protocol's answer.
  */
 public final class ContentDecoding {
 
   private ContentDecoding() {}
 
-  /** The decoded body; 413 when it exceeds {@code maxBytes}, 400 when it cannot be decoded. */
+  /**
+   * The decoded body.
+   *
+   * @throws BodyTooLargeException when it exceeds {@code maxBytes} (decoded)
+   * @throws UndecodableBodyException for an unknown coding or bytes that are not what it claims
+   */
   public static byte[] decode(byte[] body, String contentEncoding, long maxBytes, String what) {
     String[] codings = contentEncoding == null ? new String[0] : contentEncoding.split(",");
     InputStream in = new ByteArrayInputStream(body);
@@ -44,7 +48,7 @@ public final class ContentDecoding {
       }
       return readAtMost(in, maxBytes, what);
     } catch (IOException e) {
-      throw IngestError.badRequest("invalid request body: cannot decode " + contentEncoding + " (" + e.getMessage() + ")");
+      throw new UndecodableBodyException("invalid request body: cannot decode " + contentEncoding + " (" + e.getMessage() + ")");
     }
   }
 
@@ -62,7 +66,7 @@ public final class ContentDecoding {
       case "zstd":
         return new ZstdInputStream(in);
       default:
-        throw IngestError.badRequest("unsupported content encoding: " + coding);
+        throw new UndecodableBodyException("unsupported content encoding: " + coding);
     }
   }
 
@@ -93,7 +97,7 @@ public final class ContentDecoding {
     return out.toByteArray();
   }
 
-  private static IngestError tooLarge(String what, long maxBytes) {
-    return IngestError.tooLarge(what + " exceeded size limits: more than " + maxBytes + " bytes after decompression");
+  private static BodyTooLargeException tooLarge(String what, long maxBytes) {
+    return new BodyTooLargeException(what + " exceeded size limits: more than " + maxBytes + " bytes after decompression");
   }
 }

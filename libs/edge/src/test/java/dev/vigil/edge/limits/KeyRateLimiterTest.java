@@ -1,4 +1,4 @@
-package dev.vigil.ingest.limits;
+package dev.vigil.edge.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,10 +41,5 @@ class KeyRateLimiterTest {
     now.addAndGet(60_000);
     limiter.evictExpired();
     assertThat(limiter.acquire("k", 1)).isZero();
-  }
-
-  @Test
-  void formatsTheHeaderLikeRelay() {
-    assertThat(RateLimits.sentryRateLimits(42)).isEqualTo("42::key:key_quota");
   }
 }

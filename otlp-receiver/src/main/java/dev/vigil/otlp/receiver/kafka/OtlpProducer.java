@@ -1,0 +1,134 @@
+package dev.vigil.otlp.receiver.kafka;
+
+import dev.vigil.contracts.IngestHeaders;
+import dev.vigil.otlp.receiver.ingest.OtlpLimits;
+import dev.vigil.otlp.receiver.ingest.Refusal;
+import dev.vigil.otlp.receiver.ingest.Refusal.Kind;
+import dev.vigil.otlp.receiver.split.KeyedRecord;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Writes an export's records and completes when the broker acknowledged all of them (acks=all,
+ * idempotent), so the receiver answers success only for what Kafka holds. A plain KafkaProducer, as
+ * in ingest-gateway: the caller needs the acks of these records, with a deadline. When only some
+ * records were acknowledged the export is answered unavailable and the client resends it whole;
+ * consumers are idempotent (span ids, dedup tokens), so the repeat is harmless.
+ */
+@ApplicationScoped
+public class OtlpProducer {
+
+  @Inject
+  @Identifier("default-kafka-broker")
+  Map<String, Object> kafkaConfig;
+
+  @Inject OtlpKafkaConfig config;
+  @Inject OtlpLimits limits;
+
+  private KafkaProducer<String, byte[]> producer;
+
+  @PostConstruct
+  void start() {
+    Map<String, Object> props = new HashMap<>();
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    // Fail fast enough that the exporter gets UNAVAILABLE / 503 before its own timeout (10 s default).
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
+    // A span record holds one trace of an export, at most the whole (decompressed) export.
+    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Long.toString((long) limits.maxMessageBytes() + 1024 * 1024));
+    props.putAll(kafkaConfig);
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "vigil-otlp-receiver");
+    producer = new KafkaProducer<>(props);
+  }
+
+  @PreDestroy
+  void stop() {
+    producer.close(Duration.ofSeconds(5));
+  }
+
+  /** Sends the records to {@code topic}; completes on the last ack, fails with a {@link Refusal}. */
+  public Uni<Void> send(String topic, List<KeyedRecord> records, ExportMetadata metadata) {
+    if (records.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    RecordHeaders headers = headers(metadata);
+    long retryAfter = Math.max(1, config.retryAfter().toSeconds());
+    CompletableFuture<?>[] acks = new CompletableFuture<?>[records.size()];
+    try {
+      for (int i = 0; i < records.size(); i++) {
+        KeyedRecord record = records.get(i);
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        acks[i] = ack;
+        producer.send(
+            new ProducerRecord<>(topic, null, record.key(), record.value(), headers),
+            (meta, error) -> {
+              if (error == null) {
+                ack.complete(null);
+              } else {
+                ack.completeExceptionally(error);
+              }
+            });
+      }
+    } catch (KafkaException e) {
+      // send() itself throws when the producer cannot even queue the record (metadata unavailable).
+      return Uni.createFrom().failure(refusal(e, retryAfter));
+    }
+    return Uni.createFrom()
+        .completionStage(CompletableFuture.allOf(acks))
+        .ifNoItem()
+        .after(config.sendTimeout())
+        .failWith(() -> Refusal.retryable(Kind.UNAVAILABLE, "the telemetry queue did not acknowledge in time, retry later", retryAfter, null))
+        .onFailure(e -> !(e instanceof Refusal))
+        .transform(e -> refusal(e, retryAfter))
+        .replaceWithVoid();
+  }
+
+  private static RecordHeaders headers(ExportMetadata metadata) {
+    RecordHeaders headers = new RecordHeaders();
+    header(headers, IngestHeaders.PROJECT_ID, Long.toString(metadata.projectId()));
+    header(headers, IngestHeaders.PUBLIC_KEY, metadata.publicKey());
+    header(headers, IngestHeaders.RECEIVED_AT, Long.toString(metadata.receivedAtMillis()));
+    header(headers, IngestHeaders.CLIENT_ADDRESS, metadata.clientAddress());
+    header(headers, IngestHeaders.CLIENT, metadata.client());
+    return headers;
+  }
+
+  private static Refusal refusal(Throwable error, long retryAfter) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (cause instanceof RecordTooLargeException) {
+      return Refusal.of(Kind.TOO_LARGE, "the telemetry queue refused a record of this export as too large");
+    }
+    return Refusal.retryable(Kind.UNAVAILABLE, "the telemetry queue is unavailable, retry later", retryAfter, cause);
+  }
+
+  private static void header(RecordHeaders headers, String name, String value) {
+    if (value != null) {
+      headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+}
