@@ -1,32 +1,40 @@
 package dev.vigil.processor.events;
 
+import dev.vigil.contracts.IngestHeaders;
 import dev.vigil.domain.GroupedEvent;
+import dev.vigil.domain.telemetry.Span;
+import dev.vigil.processor.pipeline.DeadLetters;
+import dev.vigil.processor.pipeline.DeduplicationToken;
+import dev.vigil.processor.pipeline.IngestRecord;
+import dev.vigil.processor.pipeline.KnownProjects;
+import dev.vigil.processor.pipeline.ProcessorMetrics;
+import dev.vigil.processor.pipeline.Retrying;
 import dev.vigil.state.issues.IssueCandidate;
 import dev.vigil.state.issues.IssueOutcome;
 import dev.vigil.state.issues.IssueUpserts;
-import dev.vigil.state.projects.ProjectEntity;
 import dev.vigil.storage.EventWriter;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.vigil.storage.SpanWriter;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * Consumes batches of Sentry envelopes, records their events against issues in PostgreSQL and
- * stores them in ClickHouse. The batch is acknowledged (and its offsets committed by the throttled
- * commit strategy) only when this method returns, which it does only after both stores succeeded.
+ * stores them in ClickHouse, and stores the spans of their transactions. The batch is acknowledged (and its offsets committed by the throttled
+ * commit strategy) only when this method returns, which it does only after every store succeeded.
  *
  * <p>The method is {@code @Blocking}: the ClickHouse driver is blocking, and a worker thread may wait
  * out an outage with backoff, which also stops consumption. Hibernate Reactive needs a Vert.x
@@ -36,23 +44,27 @@ import org.jboss.logging.Logger;
 public class IngestEventsConsumer {
 
   static final String CHANNEL = "ingest-events";
+  static final String DLQ_CHANNEL = "ingest-events-dlq";
   private static final Logger LOG = Logger.getLogger(IngestEventsConsumer.class);
 
   private final RecordProcessor processor;
   private final DeadLetters deadLetters;
+  private final KnownProjects projects;
   private final IssueUpserts issues;
   private final EventWriter events;
+  private final SpanWriter spans;
   private final Retrying retrying;
   private final ProcessorMetrics metrics;
-  // Projects are not deleted yet, so a project once seen stays valid; this keeps lookups off the hot path.
-  private final Set<Long> knownProjects = ConcurrentHashMap.newKeySet();
 
-  IngestEventsConsumer(RecordProcessor processor, DeadLetters deadLetters, IssueUpserts issues,
-      EventWriter events, Retrying retrying, ProcessorMetrics metrics) {
+  IngestEventsConsumer(RecordProcessor processor, @Channel(DLQ_CHANNEL) MutinyEmitter<byte[]> deadLetters,
+      KnownProjects projects, IssueUpserts issues, EventWriter events, SpanWriter spans, Retrying retrying,
+      ProcessorMetrics metrics) {
     this.processor = processor;
-    this.deadLetters = deadLetters;
+    this.deadLetters = new DeadLetters(deadLetters);
+    this.projects = projects;
     this.issues = issues;
     this.events = events;
+    this.spans = spans;
     this.retrying = retrying;
     this.metrics = metrics;
   }
@@ -60,24 +72,36 @@ public class IngestEventsConsumer {
   @Incoming(CHANNEL)
   @Blocking
   public void consume(ConsumerRecords<String, byte[]> batch) {
-    List<IngestRecord> records = new ArrayList<>(batch.count());
-    for (ConsumerRecord<String, byte[]> r : batch) {
-      records.add(IngestRecord.of(r));
-    }
-    List<RecordOutcome> outcomes = records.stream().map(processor::process).toList();
-    outcomes = rejectUnknownProjects(outcomes);
+    List<IngestRecord> records = IngestRecord.all(batch);
+    Map<Long, String> slugs = projects.slugs(records.stream()
+        .map(r -> r.longHeader(IngestHeaders.PROJECT_ID)).filter(Objects::nonNull).toList());
+    List<RecordOutcome> outcomes = records.stream().map(r -> processor.process(r, slugs)).toList();
 
-    List<RecordOutcome> rejected = outcomes.stream().filter(RecordOutcome::deadLettered).toList();
+    List<DeadLetters.DeadLetter> rejected =
+        outcomes.stream().filter(RecordOutcome::deadLettered).map(RecordOutcome::asDeadLetter).toList();
     retrying.untilSuccess("dead-lettering " + rejected.size() + " records", () -> {
       deadLetters.send(rejected);
       return null;
     });
     rejected.forEach(r -> metrics.deadLettered());
 
+    String token = DeduplicationToken.of(records);
     List<RecordOutcome.Grouped> grouped = distinctEvents(outcomes);
-    if (grouped.isEmpty()) {
-      return;
+    if (!grouped.isEmpty()) {
+      storeEvents(grouped, token);
     }
+    List<Span> rows = distinctSpans(outcomes);
+    if (!rows.isEmpty()) {
+      // Another table, so its own token: the events' token must not make ClickHouse drop the spans.
+      retrying.untilSuccess("inserting " + rows.size() + " transaction spans into ClickHouse", () -> {
+        spans.insert(rows, token + ":spans");
+        return null;
+      });
+      metrics.stored("spans", "sentry", rows.size());
+    }
+  }
+
+  private void storeEvents(List<RecordOutcome.Grouped> grouped, String token) {
     Map<IssueFolding.Key, IssueCandidate> candidates = IssueFolding.fold(grouped);
     List<IssueCandidate> ordered = List.copyOf(candidates.values());
     List<IssueOutcome> recorded =
@@ -94,7 +118,6 @@ public class IngestEventsConsumer {
         .map(g -> new GroupedEvent(issueIds.get(IssueFolding.Key.of(g)), g.event(), g.grouping().title(),
             g.grouping().culprit()))
         .toList();
-    String token = DeduplicationToken.of(records);
     retrying.untilSuccess("inserting " + rows.size() + " events into ClickHouse", () -> {
       events.insert(rows, token);
       return null;
@@ -102,25 +125,18 @@ public class IngestEventsConsumer {
     metrics.processed(rows.size());
   }
 
-  /** Records of projects that do not exist (deleted, or a gateway of another installation) cannot become issues. */
-  private List<RecordOutcome> rejectUnknownProjects(List<RecordOutcome> outcomes) {
-    Set<Long> asked = new HashSet<>();
+  /** A transaction sent twice in one batch (an SDK retry) is stored once; across batches the table collapses it. */
+  private static List<Span> distinctSpans(List<RecordOutcome> outcomes) {
+    Set<String> seen = new HashSet<>();
+    List<Span> distinct = new ArrayList<>();
     for (RecordOutcome o : outcomes) {
-      o.events().forEach(g -> asked.add(g.event().projectId()));
+      for (Span s : o.spans()) {
+        if (seen.add(s.projectId() + "/" + s.traceId() + "/" + s.spanId())) {
+          distinct.add(s);
+        }
+      }
     }
-    asked.removeAll(knownProjects);
-    if (!asked.isEmpty()) {
-      List<Long> ids = List.copyOf(asked);
-      List<Long> found = retrying.untilSuccess("looking up projects " + ids, () -> await(() -> Panache.withSession(
-          () -> ProjectEntity.<ProjectEntity>list("id in ?1", ids)
-              .map(list -> list.stream().map(p -> p.id).toList()))));
-      knownProjects.addAll(found);
-    }
-    return outcomes.stream()
-        .map(o -> o.events().stream().anyMatch(g -> !knownProjects.contains(g.event().projectId()))
-            ? RecordOutcome.deadLetter(o.record(), "unknown project " + o.events().get(0).event().projectId())
-            : o)
-        .toList();
+    return distinct;
   }
 
   /** The same event sent twice (an SDK retry, a replayed record) is stored and counted once per batch. */

@@ -2,6 +2,9 @@ package dev.vigil.processor.events;
 
 import dev.vigil.contracts.IngestHeaders;
 import dev.vigil.domain.Event;
+import dev.vigil.domain.telemetry.Span;
+import dev.vigil.processor.pipeline.IngestRecord;
+import dev.vigil.processor.pipeline.ProcessorMetrics;
 import dev.vigil.sentry.envelope.Envelope;
 import dev.vigil.sentry.envelope.EnvelopeItem;
 import dev.vigil.sentry.envelope.EnvelopeParser;
@@ -9,33 +12,45 @@ import dev.vigil.sentry.envelope.InvalidEnvelopeException;
 import dev.vigil.sentry.event.EventNormalizer;
 import dev.vigil.sentry.event.InvalidEventException;
 import dev.vigil.sentry.grouping.Grouper;
+import dev.vigil.sentry.transaction.TransactionSpans;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
- * Turns one Kafka record into grouped events: headers, envelope, then for each {@code event} item
- * normalization and grouping. Never throws for bad input; it reports a dead-letter reason instead,
- * so that one bad record cannot stop its batch.
+ * Turns one Kafka record into grouped events and spans: headers, envelope, then for each {@code event}
+ * item normalization and grouping, for each {@code transaction} item its spans. Never throws for bad
+ * input; it reports a dead-letter reason instead, so that one bad record cannot stop its batch.
  */
 final class RecordProcessor {
 
+  private static final Logger LOG = Logger.getLogger(RecordProcessor.class);
+
   private final EventNormalizer normalizer;
   private final Grouper grouper;
+  private final TransactionSpans transactions;
   private final ProcessorMetrics metrics;
 
-  RecordProcessor(EventNormalizer normalizer, Grouper grouper, ProcessorMetrics metrics) {
+  RecordProcessor(EventNormalizer normalizer, Grouper grouper, TransactionSpans transactions, ProcessorMetrics metrics) {
     this.normalizer = normalizer;
     this.grouper = grouper;
+    this.transactions = transactions;
     this.metrics = metrics;
   }
 
-  RecordOutcome process(IngestRecord record) {
-    Long projectId = parseLong(record.header(IngestHeaders.PROJECT_ID));
+  /** @param projectSlugs the slugs of the batch's existing projects; a transaction's service is its project's slug */
+  RecordOutcome process(IngestRecord record, Map<Long, String> projectSlugs) {
+    Long projectId = record.longHeader(IngestHeaders.PROJECT_ID);
     if (projectId == null) {
       return RecordOutcome.deadLetter(record, "missing or invalid header " + IngestHeaders.PROJECT_ID);
     }
-    Long receivedMillis = parseLong(record.header(IngestHeaders.RECEIVED_AT));
+    String slug = projectSlugs.get(projectId);
+    if (slug == null) {
+      return RecordOutcome.deadLetter(record, "unknown project " + projectId);
+    }
+    Long receivedMillis = record.longHeader(IngestHeaders.RECEIVED_AT);
     Instant receivedAt = Instant.ofEpochMilli(receivedMillis != null ? receivedMillis : record.timestamp());
     String clientAddress = record.header(IngestHeaders.CLIENT_ADDRESS);
     if (record.value() == null) {
@@ -44,15 +59,18 @@ final class RecordProcessor {
     try {
       Envelope envelope = EnvelopeParser.parse(record.value());
       List<RecordOutcome.Grouped> events = new ArrayList<>();
+      List<Span> spans = new ArrayList<>();
       for (EnvelopeItem item : envelope.items()) {
         metrics.item(item.type());
         if ("event".equals(item.type())) {
           Event event = normalizer.normalize(item.payload(), projectId, receivedAt, clientAddress);
           events.add(new RecordOutcome.Grouped(event, grouper.group(event)));
+        } else if ("transaction".equals(item.type())) {
+          spans.addAll(spans(record, item, projectId, slug));
         }
-        // transaction items stay on the topic for the tracing consumer; other types are only counted.
+        // other types (attachments, sessions, client reports, ...) are only counted.
       }
-      return RecordOutcome.processed(record, events);
+      return RecordOutcome.processed(record, events, spans);
     } catch (InvalidEnvelopeException e) {
       return RecordOutcome.deadLetter(record, "invalid envelope: " + e.getMessage());
     } catch (InvalidEventException e) {
@@ -63,14 +81,17 @@ final class RecordProcessor {
     }
   }
 
-  private static Long parseLong(String value) {
-    if (value == null) {
-      return null;
-    }
+  /**
+   * A transaction that cannot become spans is skipped, counted and logged, never dead-lettered: the
+   * error events of the same envelope matter more than its performance data.
+   */
+  private List<Span> spans(IngestRecord record, EnvelopeItem item, long projectId, String slug) {
     try {
-      return Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      return null;
+      return transactions.toSpans(item.payload(), projectId, slug);
+    } catch (RuntimeException e) {
+      metrics.invalidTransaction();
+      LOG.warnf("skipping a transaction of %s: %s", record.origin(), e.getMessage());
+      return List.of();
     }
   }
 }

@@ -1,11 +1,13 @@
 package dev.vigil.processor.events;
 
+import dev.vigil.processor.pipeline.ProcessorMetrics;
 import dev.vigil.sentry.event.EventNormalizer;
 import dev.vigil.sentry.grouping.Grouper;
+import dev.vigil.sentry.transaction.TransactionSpans;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** Wires the framework-free Sentry protocol library (normalization, grouping) into CDI. */
+/** Wires the framework-free Sentry protocol library (normalization, grouping, transactions) into CDI. */
 final class SentryComponents {
 
   @Produces
@@ -23,6 +25,6 @@ final class SentryComponents {
   @Produces
   @Singleton
   RecordProcessor recordProcessor(EventNormalizer normalizer, Grouper grouper, ProcessorMetrics metrics) {
-    return new RecordProcessor(normalizer, grouper, metrics);
+    return new RecordProcessor(normalizer, grouper, new TransactionSpans(), metrics);
   }
 }

@@ -60,10 +60,11 @@ class IngestEventsConsumerTest {
 
   private KafkaProducer<String, byte[]> producer;
   private long projectId;
+  private String slug;
 
   @BeforeEach
   void newProjectAndProducer() throws Throwable {
-    String slug = "processor-" + UUID.randomUUID().toString().substring(0, 8);
+    slug = "processor-" + UUID.randomUUID().toString().substring(0, 8);
     projectId = VertxContextSupport.subscribeAndAwait(() -> projects.create("processor-tests", slug, slug, "python")).id;
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrap);
@@ -167,6 +168,39 @@ class IngestEventsConsumerTest {
         () -> assertThat(meters.counter("vigil.issues.regressed").count()).isEqualTo(regressionsBefore + 1));
   }
 
+  @Test
+  void aTransactionBecomesSpansOfTheProjectsService() throws Throwable {
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    send(transaction(traceId, UUID.randomUUID()));
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(spans(traceId)).hasSize(3));
+    assertThat(spans(traceId)).allSatisfy(s -> {
+      assertThat(s.get("source")).isEqualTo("sentry");
+      assertThat(s.get("service_name")).isEqualTo(slug);
+    });
+    assertThat(spans(traceId)).anySatisfy(s -> {
+      assertThat(s.get("span_name")).isEqualTo("GET /users/:id");
+      assertThat(s.get("span_kind")).isEqualTo("server");
+      assertThat(s.get("parent_span_id")).isEmpty();
+    });
+    assertThat(spans(traceId)).anySatisfy(s -> {
+      assertThat(s.get("span_name")).isEqualTo("render profile");
+      assertThat(s.get("status_code")).isEqualTo("error");
+    });
+  }
+
+  @Test
+  void aMalformedTransactionIsSkippedWithoutLosingTheEventBesideIt() throws Throwable {
+    double invalidBefore = meters.counter("vigil.transactions.invalid").count();
+    String withBadTransaction = new String(envelope("python-keyerror", UUID.randomUUID(), Instant.now()),
+        StandardCharsets.UTF_8) + "{\"type\":\"transaction\"}\n{\"transaction\":\"no trace context\"}\n";
+    send(withBadTransaction.getBytes(StandardCharsets.UTF_8));
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(storedEvents()).isEqualTo(1));
+    await().atMost(WAIT).untilAsserted(
+        () -> assertThat(meters.counter("vigil.transactions.invalid").count()).isGreaterThan(invalidBefore));
+  }
+
   private void send(byte[] envelope) throws Exception {
     producer.send(record(UUID.randomUUID().toString(), envelope)).get();
   }
@@ -189,6 +223,39 @@ class IngestEventsConsumerTest {
         .replace("{{timestamp}}", timestamp.toString())
         .replace("{{trace_id}}", UUID.randomUUID().toString().replace("-", ""))
         .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] transaction(String traceId, UUID eventId) throws IOException {
+    String text;
+    try (InputStream in = IngestEventsConsumerTest.class.getResourceAsStream("/envelopes/node-transaction.envelope")) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    return text.replace("{{event_id}}", eventId.toString().replace("-", ""))
+        .replace("{{timestamp}}", Instant.now().toString())
+        .replace("{{epoch_second}}", String.valueOf(Instant.now().getEpochSecond()))
+        .replace("{{trace_id}}", traceId)
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private List<Map<String, String>> spans(String traceId) throws Exception {
+    List<Map<String, String>> rows = new ArrayList<>();
+    try (Connection c = clickhouse.connection();
+        PreparedStatement ps = c.prepareStatement(clickhouse.qualify(
+            "SELECT span_name, span_kind, status_code, parent_span_id, service_name, source"
+                + " FROM ${database}.spans FINAL WHERE project_id = ? AND trace_id = ?"))) {
+      ps.setLong(1, projectId);
+      ps.setString(2, traceId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Map<String, String> row = new HashMap<>();
+          for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+            row.put(rs.getMetaData().getColumnName(i), rs.getString(i));
+          }
+          rows.add(row);
+        }
+      }
+    }
+    return rows;
   }
 
   private KafkaConsumer<String, byte[]> dlqConsumerAtEnd() {

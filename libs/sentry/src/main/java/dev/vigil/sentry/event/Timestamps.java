@@ -13,7 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 
 /** Parses the timestamp forms SDKs send: float seconds, numeric strings and ISO-8601 with or without zone. */
-final class Timestamps {
+public final class Timestamps {
 
   /** Relay's defaults: an event more than a minute in the future or 30 days in the past has a wrong clock. */
   static final Duration MAX_IN_FUTURE = Duration.ofMinutes(1);
@@ -36,7 +36,7 @@ final class Timestamps {
   private Timestamps() {}
 
   /** The instant a node denotes, or null when it is absent or unreadable. */
-  static Instant parse(JsonNode node) {
+  public static Instant parse(JsonNode node) {
     if (node == null || node.isNull()) {
       return null;
     }

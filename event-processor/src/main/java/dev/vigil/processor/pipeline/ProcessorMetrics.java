@@ -1,4 +1,4 @@
-package dev.vigil.processor.events;
+package dev.vigil.processor.pipeline;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,7 +7,7 @@ import java.util.Set;
 
 /** The event-processor's counters, exported by Micrometer as {@code vigil_*_total}. */
 @Singleton
-final class ProcessorMetrics {
+public final class ProcessorMetrics {
 
   // Item types come from SDKs; anything outside Sentry's list is counted as "other" to bound the tag's cardinality.
   private static final Set<String> KNOWN_ITEM_TYPES =
@@ -20,6 +20,7 @@ final class ProcessorMetrics {
   private final Counter deadLettered;
   private final Counter issuesCreated;
   private final Counter issuesRegressed;
+  private final Counter invalidTransactions;
 
   ProcessorMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -31,26 +32,42 @@ final class ProcessorMetrics {
         .description("New issues").register(registry);
     this.issuesRegressed = Counter.builder("vigil.issues.regressed")
         .description("Resolved issues reopened by a new event").register(registry);
+    this.invalidTransactions = Counter.builder("vigil.transactions.invalid")
+        .description("Sentry transaction items skipped because they could not become spans").register(registry);
   }
 
-  void item(String type) {
+  public void item(String type) {
     String tag = KNOWN_ITEM_TYPES.contains(type) ? type : "other";
     registry.counter("vigil.envelope.items", "type", tag).increment();
   }
 
-  void processed(int events) {
+  public void processed(int events) {
     eventsProcessed.increment(events);
   }
 
-  void deadLettered() {
+  public void deadLettered() {
     deadLettered.increment();
   }
 
-  void created() {
+  public void created() {
     issuesCreated.increment();
   }
 
-  void regressed() {
+  public void regressed() {
     issuesRegressed.increment();
+  }
+
+  public void invalidTransaction() {
+    invalidTransactions.increment();
+  }
+
+  /** Telemetry rows stored in ClickHouse, by signal ("spans", "logs", "samples") and source ("otlp", "sentry"). */
+  public void stored(String signal, String source, int rows) {
+    registry.counter("vigil.telemetry.stored", "signal", signal, "source", source).increment(rows);
+  }
+
+  /** An OTLP record sent to the OTLP dead-letter topic, by signal. */
+  public void otlpDeadLettered(String signal) {
+    registry.counter("vigil.otlp.dead.lettered", "signal", signal).increment();
   }
 }

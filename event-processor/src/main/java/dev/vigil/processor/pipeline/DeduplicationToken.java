@@ -1,4 +1,4 @@
-package dev.vigil.processor.events;
+package dev.vigil.processor.pipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,11 +13,11 @@ import java.util.TreeMap;
  * first and last offset. Re-consuming the same records after a crash before the commit yields the
  * same token, so ClickHouse drops the replayed insert.
  */
-final class DeduplicationToken {
+public final class DeduplicationToken {
 
   private DeduplicationToken() {}
 
-  static String of(List<IngestRecord> records) {
+  public static String of(List<IngestRecord> records) {
     Map<String, long[]> ranges = new TreeMap<>();
     for (IngestRecord r : records) {
       ranges.merge(

@@ -1,4 +1,4 @@
-package dev.vigil.processor.events;
+package dev.vigil.processor.pipeline;
 
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.event.Observes;
@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
  * queue fills and it pauses the partitions) and nothing after the failed batch is committed.
  */
 @Singleton
-final class Retrying {
+public final class Retrying {
 
   private static final Logger LOG = Logger.getLogger(Retrying.class);
   static final Duration FIRST_DELAY = Duration.ofMillis(200);
@@ -25,7 +25,7 @@ final class Retrying {
     stopping = true;
   }
 
-  <T> T untilSuccess(String step, Supplier<T> action) {
+  public <T> T untilSuccess(String step, Supplier<T> action) {
     Duration delay = FIRST_DELAY;
     for (int attempt = 1; ; attempt++) {
       try {

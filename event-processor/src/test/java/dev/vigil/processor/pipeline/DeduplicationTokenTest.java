@@ -1,4 +1,4 @@
-package dev.vigil.processor.events;
+package dev.vigil.processor.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

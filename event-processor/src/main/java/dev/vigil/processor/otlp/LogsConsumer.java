@@ -1,0 +1,56 @@
+package dev.vigil.processor.otlp;
+
+import dev.vigil.domain.telemetry.LogRecord;
+import dev.vigil.otlp.logs.OtlpLogs;
+import dev.vigil.processor.pipeline.DeduplicationToken;
+import dev.vigil.processor.pipeline.IngestRecord;
+import dev.vigil.processor.pipeline.ProcessorMetrics;
+import dev.vigil.processor.pipeline.Retrying;
+import dev.vigil.storage.LogWriter;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Stores batches of {@code vigil.otlp.logs} records in ClickHouse, each log record identified by its
+ * Kafka record's position and its index in it (so a replay collapses), committed after the insert.
+ */
+@ApplicationScoped
+public class LogsConsumer {
+
+  static final String CHANNEL = "otlp-logs";
+
+  private final OtlpRecords records;
+  private final LogWriter writer;
+  private final Retrying retrying;
+  private final ProcessorMetrics metrics;
+
+  LogsConsumer(OtlpRecords records, LogWriter writer, Retrying retrying, ProcessorMetrics metrics) {
+    this.records = records;
+    this.writer = writer;
+    this.retrying = retrying;
+    this.metrics = metrics;
+  }
+
+  @Incoming(CHANNEL)
+  @Blocking
+  public void consume(ConsumerRecords<String, byte[]> batch) {
+    List<IngestRecord> polled = IngestRecord.all(batch);
+    List<LogRecord> logs = records.map(polled, "logs",
+            r -> OtlpLogs.toLogs(r.projectId(), ExportLogsServiceRequest.parseFrom(r.value()), r.logIdSeed(),
+                r.receivedAt()))
+        .stream().flatMap(List::stream).toList();
+    if (logs.isEmpty()) {
+      return;
+    }
+    String token = DeduplicationToken.of(polled);
+    retrying.untilSuccess("inserting " + logs.size() + " log records into ClickHouse", () -> {
+      writer.insert(logs, token);
+      return null;
+    });
+    metrics.stored("logs", "otlp", logs.size());
+  }
+}

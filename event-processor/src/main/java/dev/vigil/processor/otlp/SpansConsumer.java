@@ -1,0 +1,56 @@
+package dev.vigil.processor.otlp;
+
+import dev.vigil.domain.telemetry.Span;
+import dev.vigil.otlp.traces.OtlpSpans;
+import dev.vigil.processor.pipeline.DeduplicationToken;
+import dev.vigil.processor.pipeline.IngestRecord;
+import dev.vigil.processor.pipeline.ProcessorMetrics;
+import dev.vigil.processor.pipeline.Retrying;
+import dev.vigil.storage.SpanWriter;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Stores batches of {@code vigil.otlp.spans} records in ClickHouse. Like the envelope consumer, it
+ * returns (and so lets the batch's offsets be committed) only after the insert succeeded, waiting
+ * with backoff while ClickHouse is down.
+ */
+@ApplicationScoped
+public class SpansConsumer {
+
+  static final String CHANNEL = "otlp-spans";
+
+  private final OtlpRecords records;
+  private final SpanWriter writer;
+  private final Retrying retrying;
+  private final ProcessorMetrics metrics;
+
+  SpansConsumer(OtlpRecords records, SpanWriter writer, Retrying retrying, ProcessorMetrics metrics) {
+    this.records = records;
+    this.writer = writer;
+    this.retrying = retrying;
+    this.metrics = metrics;
+  }
+
+  @Incoming(CHANNEL)
+  @Blocking
+  public void consume(ConsumerRecords<String, byte[]> batch) {
+    List<IngestRecord> polled = IngestRecord.all(batch);
+    List<Span> spans = records.map(polled, "spans",
+            r -> OtlpSpans.toSpans(r.projectId(), ExportTraceServiceRequest.parseFrom(r.value())))
+        .stream().flatMap(List::stream).toList();
+    if (spans.isEmpty()) {
+      return;
+    }
+    String token = DeduplicationToken.of(polled);
+    retrying.untilSuccess("inserting " + spans.size() + " spans into ClickHouse", () -> {
+      writer.insert(spans, token);
+      return null;
+    });
+    metrics.stored("spans", "otlp", spans.size());
+  }
+}
