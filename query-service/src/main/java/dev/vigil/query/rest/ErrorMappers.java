@@ -38,7 +38,7 @@ final class ErrorMappers {
   @ServerExceptionMapper
   Response storage(StorageException e) {
     LOG.warn("ClickHouse read failed", e);
-    return error(503, "event storage unavailable, retry later");
+    return error(503, "signal storage (ClickHouse) unavailable, retry later");
   }
 
   static Response error(int status, String detail) {

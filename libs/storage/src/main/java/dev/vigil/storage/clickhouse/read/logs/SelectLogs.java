@@ -1,0 +1,70 @@
+package dev.vigil.storage.clickhouse.read.logs;
+
+import dev.vigil.domain.telemetry.LogRecord;
+import dev.vigil.storage.clickhouse.ClickHouseStorage;
+import dev.vigil.storage.clickhouse.read.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Pages of log records, newest first, one row per log id (replays may be stored twice until merged). */
+final class SelectLogs {
+
+  private static final String COLUMNS =
+      "SELECT project_id, log_id, toUnixTimestamp64Nano(timestamp), toUnixTimestamp64Nano(observed_timestamp),"
+          + " trace_id, span_id, trace_flags, severity_text, severity_number, service_name, body, scope_name,"
+          + " scope_version, toJSONString(resource_attributes), toJSONString(log_attributes), event_name"
+          + " FROM ${database}.logs WHERE ";
+
+  private final ClickHouseStorage storage;
+
+  SelectLogs(ClickHouseStorage storage) {
+    this.storage = storage;
+  }
+
+  List<LogRecord> page(LogQuery q, LogPosition before, int limit) {
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder(COLUMNS);
+    LogConditions.append(q, sql, params);
+    if (before != null) {
+      sql.append(" AND (timestamp, log_id) < (").append(Sql.NANOS).append(", ?)");
+      params.add(before.timestampNanos());
+      params.add(before.logId());
+    }
+    sql.append(" ORDER BY timestamp DESC, log_id DESC LIMIT 1 BY log_id LIMIT ?");
+    params.add(limit);
+    return Sql.query(storage, "log search", sql.toString(), params, SelectLogs::map);
+  }
+
+  /** Records of one trace in [from, to], oldest first. */
+  List<LogRecord> trace(long projectId, String traceId, Instant from, Instant to, int limit) {
+    String sql =
+        COLUMNS
+            + "project_id = ? AND trace_id = ? AND timestamp >= " + Sql.NANOS + " AND timestamp <= " + Sql.NANOS
+            + " ORDER BY timestamp, log_id LIMIT 1 BY log_id LIMIT ?";
+    return Sql.query(
+        storage, "trace logs", sql, List.of(projectId, traceId, Sql.nanos(from), Sql.nanos(to), limit), SelectLogs::map);
+  }
+
+  private static LogRecord map(ResultSet rs) throws SQLException {
+    return new LogRecord(
+        rs.getLong(1),
+        rs.getLong(2),
+        Sql.instantOfNanos(rs.getLong(3)),
+        Sql.instantOfNanos(rs.getLong(4)),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getInt(7),
+        rs.getString(8),
+        rs.getInt(9),
+        rs.getString(10),
+        rs.getString(11),
+        rs.getString(12),
+        rs.getString(13),
+        Sql.stringMap(rs.getString(14)),
+        Sql.stringMap(rs.getString(15)),
+        rs.getString(16));
+  }
+}
