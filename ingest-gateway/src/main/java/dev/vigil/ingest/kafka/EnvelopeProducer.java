@@ -10,18 +10,15 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import dev.vigil.edge.kafka.AcknowledgedProducers;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Writes envelopes to Kafka and waits for the broker's acknowledgement (acks=all, idempotent), so the
@@ -42,21 +39,7 @@ public class EnvelopeProducer {
 
   @PostConstruct
   void start() {
-    Map<String, Object> props = new HashMap<>();
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    // Fail fast enough that the SDK gets a 503 before its own HTTP timeout (SDKs use 5-30 s).
-    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
-    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Long.toString(limits.maxEnvelopeSize().asLongValue() + 1024 * 1024));
-    props.putAll(kafkaConfig);
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "vigil-ingest-gateway");
-    producer = new KafkaProducer<>(props);
+    producer = AcknowledgedProducers.create(kafkaConfig, limits.maxEnvelopeSize().asLongValue(), "vigil-ingest-gateway");
   }
 
   @PreDestroy
