@@ -13,10 +13,17 @@ import java.util.List;
 final class SelectLogs {
 
   private static final String COLUMNS =
-      "SELECT project_id, log_id, toUnixTimestamp64Nano(timestamp), toUnixTimestamp64Nano(observed_timestamp),"
+      "SELECT project_id, reinterpretAsInt64(log_id), toUnixTimestamp64Nano(timestamp), toUnixTimestamp64Nano(observed_timestamp),"
           + " trace_id, span_id, trace_flags, severity_text, severity_number, service_name, body, scope_name,"
           + " scope_version, toJSONString(resource_attributes), toJSONString(log_attributes), event_name"
           + " FROM ${database}.logs WHERE ";
+
+  /**
+   * log_id is a UInt64 and the domain carries it in a signed long with the same bits: the JDBC driver
+   * refuses getLong for values above 2^63, so ids are read through reinterpretAsInt64 and bound back
+   * through reinterpretAsUInt64, which keeps the comparison in the column's own (unsigned) order.
+   */
+  private static final String LOG_ID = "reinterpretAsUInt64(toInt64(?))";
 
   private final ClickHouseStorage storage;
 
@@ -29,7 +36,7 @@ final class SelectLogs {
     StringBuilder sql = new StringBuilder(COLUMNS);
     LogConditions.append(q, sql, params);
     if (before != null) {
-      sql.append(" AND (timestamp, log_id) < (").append(Sql.NANOS).append(", ?)");
+      sql.append(" AND (timestamp, log_id) < (").append(Sql.NANOS).append(", ").append(LOG_ID).append(')');
       params.add(before.timestampNanos());
       params.add(before.logId());
     }

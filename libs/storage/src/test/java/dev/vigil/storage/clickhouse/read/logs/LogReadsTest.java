@@ -87,6 +87,30 @@ class LogReadsTest {
     assertThat(reads.traceLogs(OTHER_PROJECT, TRACE_A, at(0), at(400), 10)).extracting(LogRecord::id).containsExactly(5L);
   }
 
+  @Test
+  void idsAbove2To63RoundTripAndPageInUnsignedOrder() {
+    long project = 13;
+    // Log ids are xxHash64 values: half of them have the top bit set.
+    List<LogRecord> records =
+        List.of(Long.MIN_VALUE, 7L, -1L).stream()
+            .map(id -> new LogRecord(project, id, at(50), at(50), "", "", 0, "INFO", 9, "svc", "same instant", "", "",
+                Map.of(), Map.of(), ""))
+            .toList();
+    fixture.storage.logWriter().insert(records, "unsigned-" + java.util.UUID.randomUUID());
+    LogQuery q = new LogQuery(project, FROM, TO, null, null, List.of(), List.of(), null);
+    List<Long> seen = new java.util.ArrayList<>();
+    LogPosition before = null;
+    for (int i = 0; i < 4; i++) {
+      List<LogRecord> page = reads.search(q, before, 1);
+      if (page.isEmpty()) {
+        break;
+      }
+      seen.add(page.get(0).id());
+      before = LogPosition.of(page.get(0));
+    }
+    assertThat(seen).containsExactly(-1L, Long.MIN_VALUE, 7L);
+  }
+
   private static List<Long> ids(LogQuery q) {
     return reads.search(q, null, 10).stream().map(LogRecord::id).toList();
   }
