@@ -2,6 +2,8 @@
 # The Vigil services (deploy/local/services.conf), their configuration, and the first bootstrap.
 
 ADMIN_TOKEN_FILE="$VIGIL_HOME/admin-token"
+# otlp-receiver's second listener (OTLP/gRPC); its HTTP port (OTLP/HTTP, health) is in services.conf.
+OTLP_GRPC_PORT=${VIGIL_OTLP_GRPC_PORT:-4317}
 DSN_FILE="$VIGIL_HOME/dsn"
 
 SVC_NAMES=()
@@ -76,6 +78,10 @@ svc_start() {
   require_free_port "$port" "$name (${SVC_PORT_VAR[$name]})"
   mapfile -t envs < <(stack_env vigil)
   envs+=("VIGIL_ADMIN_TOKEN=$(admin_token)" "QUARKUS_HTTP_PORT=$port" "${SVC_PORT_VAR[$name]}=$port")
+  if [ "$name" = otlp-receiver ]; then
+    require_free_port "$OTLP_GRPC_PORT" "otlp-receiver's OTLP/gRPC listener (VIGIL_OTLP_GRPC_PORT)"
+    envs+=("VIGIL_OTLP_GRPC_PORT=$OTLP_GRPC_PORT")
+  fi
   step "starting $name on http://localhost:$port"
   # shellcheck disable=SC2086 # java options are a word list
   launch "$name" "$VIGIL_HOME" env "${envs[@]}" java $SERVICE_JAVA_OPTS -jar "$jar"
@@ -146,6 +152,12 @@ EOF
   printf '%s\n' "$out" >"$DSN_FILE"
 }
 
+# The public key of a DSN (http://<key>@host:port/<project>): what OTLP exporters send as their bearer token.
+dsn_public_key() {
+  local dsn=${1#*://}
+  printf '%s' "${dsn%%@*}"
+}
+
 print_summary() {
   local infra_only=$1
   echo
@@ -155,7 +167,9 @@ print_summary() {
     printf '  %-22s %s\n' "Web UI (placeholder)" "http://localhost:${SVC_PORT[web-ui]:-8080}  (no UI yet: use the Query API)"
     printf '  %-22s %s\n' "Query API" "http://localhost:${SVC_PORT[query-service]:-8013}/api/v1"
     printf '  %-22s %s\n' "Ingest (Sentry)" "http://localhost:${SVC_PORT[ingest-gateway]:-8010}"
-    printf '  %-22s %s\n' "otlp-receiver" "http://localhost:${SVC_PORT[otlp-receiver]:-4318}  (health only: OTLP not accepted yet)"
+    printf '  %-22s %s\n' "OTLP/gRPC" "http://localhost:$OTLP_GRPC_PORT"
+    printf '  %-22s %s\n' "OTLP/HTTP" "http://localhost:${SVC_PORT[otlp-receiver]:-4318}  (/v1/traces, /v1/metrics, /v1/logs)"
+    [ -s "$DSN_FILE" ] && printf '  %-22s %s\n' "OTLP header" "Authorization: Bearer $(dsn_public_key "$(cat "$DSN_FILE")")  (OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer%20<key>)"
     if [ -n "${VIGIL_ADMIN_TOKEN:-}" ]; then
       printf '  %-22s %s\n' "Admin token" "from VIGIL_ADMIN_TOKEN"
     else

@@ -20,13 +20,14 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit extension that runs the packaged ingest-gateway, event-processor and query-service once for the
- * whole suite, against the local stack (Kafka, PostgreSQL, ClickHouse), and hands tests a {@link VigilApi}.
+ * JUnit extension that runs the packaged ingest-gateway, otlp-receiver, event-processor and query-service once
+ * for the whole suite, against the local stack (Kafka, PostgreSQL, ClickHouse), and hands tests a {@link VigilApi}.
  * The services are stopped when the root context closes, after the last test class.
  */
 final class StackServices implements BeforeAllCallback, ParameterResolver {
 
-  private static final List<String> SERVICES = List.of("ingest-gateway", "event-processor", "query-service");
+  private static final List<String> SERVICES =
+      List.of("ingest-gateway", "otlp-receiver", "event-processor", "query-service");
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -79,12 +80,21 @@ final class StackServices implements BeforeAllCallback, ParameterResolver {
         }
         String gatewayUrl = "http://localhost:" + ports.get("ingest-gateway");
         env.put("VIGIL_INGEST_PUBLIC_URL", gatewayUrl);
+        int otlpGrpcPort = ServiceProcess.freePort();
         for (String service : SERVICES) {
           Map<String, String> serviceEnv = new HashMap<>(env);
+          if (service.equals("otlp-receiver")) {
+            // OTLP/HTTP is served by the Quarkus HTTP server (the port ServiceProcess passes), gRPC on its own port.
+            serviceEnv.put("VIGIL_OTLP_HTTP_PORT", Integer.toString(ports.get(service)));
+            serviceEnv.put("VIGIL_OTLP_GRPC_PORT", Integer.toString(otlpGrpcPort));
+          }
           if (service.equals("event-processor")) {
             // Its own consumer group, so that the processor of a running `./vigil up` platform does not take
             // the suite's records. Only here: other services would read this name as a channel called "ingest".
             serviceEnv.put("MP_MESSAGING_INCOMING_INGEST_EVENTS_GROUP_ID", "vigil-e2e-event-processor");
+            for (String channel : List.of("SPANS", "LOGS", "METRICS")) {
+              serviceEnv.put("MP_MESSAGING_INCOMING_OTLP_" + channel + "_GROUP_ID", "vigil-e2e-otlp-processor");
+            }
           }
           started.add(ServiceProcess.start(repoRoot, service, ports.get(service), serviceEnv, logDir));
         }
@@ -92,7 +102,13 @@ final class StackServices implements BeforeAllCallback, ParameterResolver {
         for (ServiceProcess process : started) {
           process.awaitReady(http);
         }
-        VigilApi api = new VigilApi(http, started.get(2).baseUrl(), gatewayUrl, env.get("VIGIL_ADMIN_TOKEN"));
+        VigilApi api =
+            new VigilApi(
+                http,
+                started.get(SERVICES.indexOf("query-service")).baseUrl(),
+                gatewayUrl,
+                new OtlpEndpoints("http://localhost:" + ports.get("otlp-receiver"), "http://localhost:" + otlpGrpcPort),
+                env.get("VIGIL_ADMIN_TOKEN"));
         return new Running(started, api, null);
       } catch (IOException | InterruptedException | RuntimeException e) {
         stopAll(started);
@@ -139,6 +155,11 @@ final class StackServices implements BeforeAllCallback, ParameterResolver {
     // must not consume what the suite sends.
     env.put("VIGIL_INGEST_TOPIC", "vigil.test.ingest.events");
     env.put("VIGIL_INGEST_DLQ_TOPIC", "vigil.test.ingest.events.dlq");
+    // Read by otlp-receiver (producer) and event-processor (consumers) alike.
+    env.put("VIGIL_OTLP_SPANS_TOPIC", "vigil.test.otlp.spans");
+    env.put("VIGIL_OTLP_LOGS_TOPIC", "vigil.test.otlp.logs");
+    env.put("VIGIL_OTLP_METRICS_TOPIC", "vigil.test.otlp.metrics");
+    env.put("VIGIL_OTLP_DLQ_TOPIC", "vigil.test.otlp.dlq");
     env.put("VIGIL_ADMIN_TOKEN", getenv("VIGIL_ADMIN_TOKEN", "e2e-" + UUID.randomUUID()));
     return env;
   }

@@ -22,17 +22,50 @@ final class VigilApi {
   private final HttpClient http;
   private final String queryUrl;
   private final String gatewayUrl;
+  private final OtlpEndpoints otlp;
   private final String adminToken;
 
-  VigilApi(HttpClient http, String queryUrl, String gatewayUrl, String adminToken) {
+  VigilApi(HttpClient http, String queryUrl, String gatewayUrl, OtlpEndpoints otlp, String adminToken) {
     this.http = http;
     this.queryUrl = queryUrl;
     this.gatewayUrl = gatewayUrl;
+    this.otlp = otlp;
     this.adminToken = adminToken;
   }
 
   String gatewayUrl() {
     return gatewayUrl;
+  }
+
+  OtlpEndpoints otlp() {
+    return otlp;
+  }
+
+  /**
+   * GET {@code /api/v1} + {@code pathAndQuery}: the JSON body when it answers 200, null when 404 (not stored yet),
+   * an assertion error otherwise.
+   */
+  JsonNode getOrNull(String pathAndQuery) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(queryUrl + "/api/v1" + pathAndQuery))
+            .header("Authorization", "Bearer " + adminToken)
+            .header("Accept", "application/json")
+            .timeout(Duration.ofSeconds(15))
+            .GET()
+            .build();
+    HttpResponse<String> response = exchange(request);
+    if (response.statusCode() == 404) {
+      return null;
+    }
+    if (response.statusCode() != 200) {
+      throw new AssertionError("GET " + pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return parse(response.body());
+  }
+
+  /** GET {@code /api/v1} + {@code pathAndQuery}, expecting 200. */
+  JsonNode get(String pathAndQuery) {
+    return send("GET", pathAndQuery, null, 200);
   }
 
   /** Creates a project with a unique slug, so every test class starts from an empty project. */
@@ -112,7 +145,7 @@ final class VigilApi {
     }
   }
 
-  private static List<JsonNode> elements(JsonNode array) {
+  static List<JsonNode> elements(JsonNode array) {
     List<JsonNode> list = new ArrayList<>();
     array.forEach(list::add);
     return list;
