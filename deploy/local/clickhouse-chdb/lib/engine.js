@@ -6,15 +6,15 @@
 // in parallel on libuv worker threads instead of queueing behind one shared session.
 const path = require('path');
 const fs = require('fs');
+const os = require('os');
 const chdb = require('chdb');
-const { quoteIdentifier, settingLiteral } = require('./query');
+const { quoteIdentifier, settingLiteral, insertFromInfile } = require('./query');
 const { fromChdbError } = require('./errors');
 
-// The addon's raw entry points. The public API returns results as bytes (queryAsync) but only
-// accepts the SQL as a JS string, which would corrupt binary INSERT data (RowBinary, Native,
-// ...). InsertRawAsyncConnection takes the statement text plus a Buffer and hands both to the
-// engine unchanged, so binary payloads arrive intact. The loader is not in the package's
-// export map, hence the path-based require.
+// The addon's raw entry points: QueryAsyncConnection returns results as bytes, and takes
+// query parameters for the engine's own binding. The loader is not in the package's export
+// map, hence the path-based require. INSERT data is not passed through the addon at all: it is
+// written to a spool file that the statement reads with FROM INFILE (see query.js).
 const native = require(path.join(path.dirname(require.resolve('chdb')), 'dist', 'loader.js')).loadNative();
 
 // Codes for settings the engine rejects; such URL parameters are skipped (with a log line)
@@ -46,10 +46,13 @@ class Engine {
     this.log = log;
     this.main = null;
     this.version = 'unknown';
+    this.spoolDir = null;
+    this.spooled = 0;
   }
 
   async open() {
     fs.mkdirSync(this.dataDir, { recursive: true });
+    this.spoolDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clickhouse-chdb-insert-'));
     // Held for the life of the process: it binds the data directory and keeps the engine up
     // between requests.
     this.main = new chdb.Session(this.dataDir, { connectionArgs: ['--timezone=UTC'] });
@@ -60,14 +63,16 @@ class Engine {
   close() {
     if (this.main) this.main.close();
     this.main = null;
+    if (this.spoolDir) fs.rmSync(this.spoolDir, { recursive: true, force: true });
   }
 
   /**
    * Runs one request's statement.
-   * req: { sql?: string, insertBytes?: Buffer, format, database?, settings: [[k, v]],
-   *        params?: {name: value} | null, readonly: boolean }
-   * insertBytes: a complete INSERT statement followed by its data, passed to the engine as
-   * bytes. Otherwise sql is run and its output (in `format` unless it names its own) returned.
+   * req: { sql?: string, insertStatement?: string, insertData?: Buffer, format, database?,
+   *        settings: [[k, v]], params?: {name: value} | null, readonly: boolean }
+   * insertStatement + insertData: an INSERT ... FORMAT X and its data, which the engine reads
+   * from a spool file. Otherwise sql is run and its output (in `format` unless it names its
+   * own) returned.
    * Resolves { body: Buffer, readRows, readBytes, writtenRows, writtenBytes, elapsed }.
    */
   async execute(req) {
@@ -96,10 +101,16 @@ class Engine {
       }
       if (req.readonly) await this._exec(c, 'SET readonly = 2');
 
-      if (req.insertBytes) {
-        // Statement and data travel together as bytes; the engine splits them after FORMAT.
-        const r = await native.InsertRawAsyncConnection(c, '', req.insertBytes, false);
-        return { body: Buffer.alloc(0), readRows: 0, readBytes: 0, writtenRows: r.rowsWritten || 0, writtenBytes: r.bytesWritten || 0, elapsed: r.elapsed || 0 };
+      if (req.insertData) {
+        const file = path.join(this.spoolDir, `insert-${++this.spooled}.bin`);
+        await fs.promises.writeFile(file, req.insertData);
+        try {
+          const r = await this._exec(c, insertFromInfile(req.insertStatement, file));
+          // The engine reports the rows it read from the file, which are the rows inserted.
+          return { body: Buffer.alloc(0), readRows: 0, readBytes: 0, writtenRows: r.rowsRead || 0, writtenBytes: req.insertData.length, elapsed: r.elapsed || 0 };
+        } finally {
+          await fs.promises.rm(file, { force: true });
+        }
       }
       const r = req.params && Object.keys(req.params).length
         ? await native.QueryAsyncConnection(c, req.sql, req.format, req.params)

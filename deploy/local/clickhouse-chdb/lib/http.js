@@ -147,12 +147,14 @@ function createServer(engine, opts = {}) {
 
       const job = { database, settings, readonly: req.method === 'GET', format: defaultFormat };
       let resultFormat = defaultFormat;
-      if (insert && !hasParams) {
-        // Keep the data as bytes: binary formats (RowBinary, Native) must not pass through a
-        // JS string.
-        job.insertBytes = queryParam !== null
-          ? Buffer.concat([Buffer.from(queryParam + (body.length ? '\n' : ''), 'utf8'), body])
-          : body;
+      const inline = insert && !hasParams && queryParam === null ? q.splitInlineInsert(body) : undefined;
+      if (insert && !hasParams && (queryParam !== null ? body.length > 0 : inline && inline.dataOffset < body.length)) {
+        // Keep the data as bytes (RowBinary, Native must not pass through a JS string); the
+        // engine reads them from a spool file (see insertFromInfile for why).
+        job.insertStatement = queryParam !== null ? queryParam : inline.statement;
+        job.insertData = queryParam !== null ? body : body.subarray(inline.dataOffset);
+      } else if (insert && !hasParams && queryParam === null && inline) {
+        job.sql = inline.statement; // INSERT ... FORMAT X with no data: nothing to insert
       } else {
         job.sql = queryParam !== null
           ? (body.length ? queryParam + '\n' + body.toString('utf8') : queryParam)

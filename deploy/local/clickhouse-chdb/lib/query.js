@@ -55,6 +55,35 @@ function insertFormat(sql) {
   return m ? m[1] : undefined;
 }
 
+// An INSERT whose data travels in the body after the statement ("INSERT INTO t FORMAT X\n<data>"):
+// the statement and the byte offset where the data starts, or undefined when the statement
+// names no FORMAT (VALUES, SELECT), i.e. it is all SQL text. As in ClickHouse, the data starts
+// after the format name, the blanks after it, and at most one newline.
+function splitInlineInsert(body) {
+  const head = body.subarray(0, 65536).toString('latin1');
+  const m = /\bFORMAT\s+[A-Za-z][A-Za-z0-9_]*/i.exec(head);
+  if (!m) return undefined;
+  let i = m.index + m[0].length;
+  while (i < head.length && (head[i] === ' ' || head[i] === '\t' || head[i] === '\r')) i++;
+  if (head[i] === '\n') i++;
+  return { statement: body.subarray(0, m.index + m[0].length).toString('utf8'), dataOffset: i };
+}
+
+// The INSERT statement rewritten to read its data from a file: "FROM INFILE '<path>'" goes
+// where ClickHouse's grammar wants it, after the table and column list and before SETTINGS /
+// FORMAT. Why a file: chDB's raw-insert entry point corrupts binary data that contains two
+// consecutive newline bytes (0x0A 0x0A, e.g. inside a RowBinary DateTime64), while INFILE
+// reads the bytes as they are.
+function insertFromInfile(statement, file) {
+  const literal = "'" + file.replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "'";
+  const format = /\bFORMAT\s+[A-Za-z][A-Za-z0-9_]*\s*;?\s*$/i.exec(statement);
+  if (!format) throw new Error('an INSERT with data needs a FORMAT clause');
+  const before = statement.slice(0, format.index);
+  const settings = /\bSETTINGS\s[\s\S]*$/i.exec(before);
+  const at = settings ? settings.index : format.index;
+  return statement.slice(0, at).trimEnd() + ' FROM INFILE ' + literal + ' ' + statement.slice(at).replace(/;\s*$/, '');
+}
+
 // URL parameters that belong to the HTTP interface itself; every other parameter is a
 // ClickHouse setting (that is how the ClickHouse server reads the query string).
 const RESERVED_PARAMS = new Set([
@@ -97,5 +126,5 @@ function contentTypeFor(format) {
 
 module.exports = {
   isInsert, isReadOnly, explicitFormat, insertFormat, isSettingName, settingLiteral,
-  quoteIdentifier, contentTypeFor, firstKeyword,
+  quoteIdentifier, contentTypeFor, firstKeyword, splitInlineInsert, insertFromInfile,
 };

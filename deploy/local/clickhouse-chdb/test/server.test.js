@@ -80,6 +80,24 @@ test('DDL, INSERT with JSONEachRow / TabSeparated / RowBinary bodies, SELECT in 
   assert.deepEqual(bin.body, expected);
 });
 
+test('binary INSERT data arrives byte for byte, newline pairs included', async () => {
+  await ok(srv.base, { body: 'CREATE TABLE nl (id UInt64, s String) ENGINE = MergeTree ORDER BY id' });
+  // chDB's raw-insert entry point cut RowBinary data at two consecutive 0x0A bytes (here inside
+  // the UInt64 0x0a0a00 and the string "\n\n"); every row must arrive as sent.
+  const row = (id, s) => {
+    const b = Buffer.alloc(8);
+    b.writeBigUInt64LE(BigInt(id));
+    return Buffer.concat([b, Buffer.from([Buffer.byteLength(s)]), Buffer.from(s)]);
+  };
+  const rows = Buffer.concat([row(0x0a0a00, '\n\n'), row(0x0a0a0a0a, 'a\n\nb'), row(7, 'x')]);
+  const r = await ok(srv.base, { query: 'INSERT INTO nl (id, s) SETTINGS insert_deduplicate = 1 FORMAT RowBinary', body: rows });
+  assert.equal(JSON.parse(r.headers.get('x-clickhouse-summary')).written_rows, '3');
+  // The whole statement in the body, data after the FORMAT name and one newline.
+  await ok(srv.base, { body: Buffer.concat([Buffer.from('INSERT INTO nl FORMAT RowBinary\n'), row(0x0a0a, '\n')]) });
+  const out = await ok(srv.base, { body: 'SELECT id, hex(s) FROM nl ORDER BY id' });
+  assert.equal(out.text, '7\t78\n2570\t0A\n657920\t0A0A\n168430090\t610A0A62\n');
+});
+
 test('param_ substitution is typed and injection-safe', async () => {
   await ok(srv.base, { body: 'CREATE TABLE p1 (id UInt32, s String) ENGINE = MergeTree ORDER BY id' });
   await ok(srv.base, { query: 'INSERT INTO p1 FORMAT JSONEachRow', body: '{"id":1,"s":"a"}\n{"id":2,"s":"it\'s"}\n' });
