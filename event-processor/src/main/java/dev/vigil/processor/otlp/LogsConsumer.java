@@ -2,10 +2,8 @@ package dev.vigil.processor.otlp;
 
 import dev.vigil.domain.telemetry.LogRecord;
 import dev.vigil.otlp.logs.OtlpLogs;
-import dev.vigil.processor.pipeline.DeduplicationToken;
 import dev.vigil.processor.pipeline.IngestRecord;
 import dev.vigil.processor.pipeline.ProcessorMetrics;
-import dev.vigil.processor.pipeline.Retrying;
 import dev.vigil.storage.LogWriter;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.smallrye.common.annotation.Blocking;
@@ -25,13 +23,11 @@ public class LogsConsumer {
 
   private final OtlpRecords records;
   private final LogWriter writer;
-  private final Retrying retrying;
   private final ProcessorMetrics metrics;
 
-  LogsConsumer(OtlpRecords records, LogWriter writer, Retrying retrying, ProcessorMetrics metrics) {
+  LogsConsumer(OtlpRecords records, LogWriter writer, ProcessorMetrics metrics) {
     this.records = records;
     this.writer = writer;
-    this.retrying = retrying;
     this.metrics = metrics;
   }
 
@@ -39,18 +35,10 @@ public class LogsConsumer {
   @Blocking
   public void consume(ConsumerRecords<String, byte[]> batch) {
     List<IngestRecord> polled = IngestRecord.all(batch);
-    List<LogRecord> logs = records.map(polled, "logs",
-            r -> OtlpLogs.toLogs(r.projectId(), ExportLogsServiceRequest.parseFrom(r.value()), r.logIdSeed(),
-                r.receivedAt()))
-        .stream().flatMap(List::stream).toList();
-    if (logs.isEmpty()) {
-      return;
-    }
-    String token = DeduplicationToken.of(polled);
-    retrying.untilSuccess("inserting " + logs.size() + " log records into ClickHouse", () -> {
-      writer.insert(logs, token);
-      return null;
-    });
-    metrics.stored("logs", "otlp", logs.size());
+    List<OtlpRecords.Mapped<List<LogRecord>>> logs = records.map(polled, "logs",
+        r -> OtlpLogs.toLogs(r.projectId(), ExportLogsServiceRequest.parseFrom(r.value()), r.logIdSeed(),
+            r.receivedAt()));
+    List<OtlpRecords.Mapped<List<LogRecord>>> stored = records.store(polled, logs, OtlpRecords::concat, writer::insert, "logs", l -> l.size() + " log records");
+    metrics.stored("logs", "otlp", stored.stream().mapToInt(m -> m.value().size()).sum());
   }
 }

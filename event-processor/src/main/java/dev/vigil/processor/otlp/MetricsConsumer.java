@@ -5,10 +5,8 @@ import dev.vigil.domain.telemetry.MetricBatch;
 import dev.vigil.domain.telemetry.MetricSample;
 import dev.vigil.domain.telemetry.MetricSeries;
 import dev.vigil.otlp.metrics.OtlpMetrics;
-import dev.vigil.processor.pipeline.DeduplicationToken;
 import dev.vigil.processor.pipeline.IngestRecord;
 import dev.vigil.processor.pipeline.ProcessorMetrics;
-import dev.vigil.processor.pipeline.Retrying;
 import dev.vigil.storage.MetricWriter;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.smallrye.common.annotation.Blocking;
@@ -31,14 +29,12 @@ public class MetricsConsumer {
 
   private final OtlpRecords records;
   private final MetricWriter writer;
-  private final Retrying retrying;
   private final ProcessorMetrics metrics;
   private final OtlpMetrics mapping = new OtlpMetrics();
 
-  MetricsConsumer(OtlpRecords records, MetricWriter writer, Retrying retrying, ProcessorMetrics metrics) {
+  MetricsConsumer(OtlpRecords records, MetricWriter writer, ProcessorMetrics metrics) {
     this.records = records;
     this.writer = writer;
-    this.retrying = retrying;
     this.metrics = metrics;
   }
 
@@ -46,17 +42,11 @@ public class MetricsConsumer {
   @Blocking
   public void consume(ConsumerRecords<String, byte[]> batch) {
     List<IngestRecord> polled = IngestRecord.all(batch);
-    MetricBatch merged = merge(records.map(polled, "metrics",
-        r -> mapping.toBatch(r.projectId(), ExportMetricsServiceRequest.parseFrom(r.value()), r.receivedAt())));
-    if (merged.isEmpty()) {
-      return;
-    }
-    String token = DeduplicationToken.of(polled);
-    retrying.untilSuccess("inserting " + merged.samples().size() + " metric samples into ClickHouse", () -> {
-      writer.insert(merged, token);
-      return null;
-    });
-    metrics.stored("samples", "otlp", merged.samples().size());
+    List<OtlpRecords.Mapped<MetricBatch>> mapped = records.map(polled, "metrics",
+        r -> mapping.toBatch(r.projectId(), ExportMetricsServiceRequest.parseFrom(r.value()), r.receivedAt()));
+    List<OtlpRecords.Mapped<MetricBatch>> stored = records.store(polled, mapped, MetricsConsumer::merge, writer::insert, "metrics",
+        m -> m.samples().size() + " metric samples");
+    metrics.stored("samples", "otlp", stored.stream().mapToInt(m -> m.value().samples().size()).sum());
   }
 
   private static MetricBatch merge(List<MetricBatch> batches) {

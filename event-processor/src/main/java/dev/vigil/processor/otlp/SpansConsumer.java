@@ -2,10 +2,8 @@ package dev.vigil.processor.otlp;
 
 import dev.vigil.domain.telemetry.Span;
 import dev.vigil.otlp.traces.OtlpSpans;
-import dev.vigil.processor.pipeline.DeduplicationToken;
 import dev.vigil.processor.pipeline.IngestRecord;
 import dev.vigil.processor.pipeline.ProcessorMetrics;
-import dev.vigil.processor.pipeline.Retrying;
 import dev.vigil.storage.SpanWriter;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.smallrye.common.annotation.Blocking;
@@ -26,13 +24,11 @@ public class SpansConsumer {
 
   private final OtlpRecords records;
   private final SpanWriter writer;
-  private final Retrying retrying;
   private final ProcessorMetrics metrics;
 
-  SpansConsumer(OtlpRecords records, SpanWriter writer, Retrying retrying, ProcessorMetrics metrics) {
+  SpansConsumer(OtlpRecords records, SpanWriter writer, ProcessorMetrics metrics) {
     this.records = records;
     this.writer = writer;
-    this.retrying = retrying;
     this.metrics = metrics;
   }
 
@@ -40,17 +36,9 @@ public class SpansConsumer {
   @Blocking
   public void consume(ConsumerRecords<String, byte[]> batch) {
     List<IngestRecord> polled = IngestRecord.all(batch);
-    List<Span> spans = records.map(polled, "spans",
-            r -> OtlpSpans.toSpans(r.projectId(), ExportTraceServiceRequest.parseFrom(r.value())))
-        .stream().flatMap(List::stream).toList();
-    if (spans.isEmpty()) {
-      return;
-    }
-    String token = DeduplicationToken.of(polled);
-    retrying.untilSuccess("inserting " + spans.size() + " spans into ClickHouse", () -> {
-      writer.insert(spans, token);
-      return null;
-    });
-    metrics.stored("spans", "otlp", spans.size());
+    List<OtlpRecords.Mapped<List<Span>>> spans = records.map(polled, "spans",
+        r -> OtlpSpans.toSpans(r.projectId(), ExportTraceServiceRequest.parseFrom(r.value())));
+    List<OtlpRecords.Mapped<List<Span>>> stored = records.store(polled, spans, OtlpRecords::concat, writer::insert, "spans", s -> s.size() + " spans");
+    metrics.stored("spans", "otlp", stored.stream().mapToInt(m -> m.value().size()).sum());
   }
 }

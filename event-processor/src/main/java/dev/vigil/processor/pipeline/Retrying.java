@@ -1,5 +1,6 @@
 package dev.vigil.processor.pipeline;
 
+import dev.vigil.storage.StorageException;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -11,6 +12,8 @@ import org.jboss.logging.Logger;
  * Repeats a step of batch processing until it succeeds, with exponential backoff up to 30 s. The
  * consumer thread stays inside the batch meanwhile, so the Kafka connector stops fetching (its
  * queue fills and it pauses the partitions) and nothing after the failed batch is committed.
+ * {@link #untilStoredOrRejected} gives up at once when storage rejects the data itself, for callers
+ * that can set such data aside.
  */
 @Singleton
 public final class Retrying {
@@ -26,6 +29,18 @@ public final class Retrying {
   }
 
   public <T> T untilSuccess(String step, Supplier<T> action) {
+    return repeat(step, action, false);
+  }
+
+  /**
+   * Like {@link #untilSuccess}, but a {@link StorageException#rejected() rejection} of the data is
+   * thrown at once: repeating it cannot succeed, and the caller decides what to do with the data.
+   */
+  public <T> T untilStoredOrRejected(String step, Supplier<T> action) {
+    return repeat(step, action, true);
+  }
+
+  private <T> T repeat(String step, Supplier<T> action, boolean giveUpOnRejection) {
     Duration delay = FIRST_DELAY;
     for (int attempt = 1; ; attempt++) {
       try {
@@ -35,6 +50,9 @@ public final class Retrying {
         }
         return result;
       } catch (RuntimeException e) {
+        if (giveUpOnRejection && e instanceof StorageException storage && storage.rejected()) {
+          throw storage;
+        }
         if (stopping) {
           // Leave the batch unacknowledged; it is consumed again after the restart.
           throw new IllegalStateException(step + " interrupted by shutdown", e);

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.ByteString;
 import dev.vigil.contracts.IngestHeaders;
+import dev.vigil.processor.pipeline.DeduplicationToken;
+import dev.vigil.processor.pipeline.IngestRecord;
+import dev.vigil.storage.StorageException;
 import dev.vigil.state.projects.Projects;
 import dev.vigil.storage.clickhouse.ClickHouseStorage;
 import dev.vigil.testsupport.TestTopics;
@@ -68,6 +71,7 @@ class OtlpConsumersTest {
 
   @Inject Projects projects;
   @Inject ClickHouseStorage clickhouse;
+  @Inject OtlpRecords otlpRecords;
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrap;
@@ -171,6 +175,47 @@ class OtlpConsumersTest {
         return reasons.size() == 3;
       });
       assertThat(reasons.keySet()).containsExactlyInAnyOrder("invalid protobuf:", "missing or", "unknown project");
+    }
+  }
+
+  @Test
+  void aBatchClickHouseRejectsIsStoredRecordByRecordAndOnlyTheRefusedRecordIsDeadLettered() throws Exception {
+    String key = "rejected-" + UUID.randomUUID();
+    List<IngestRecord> polled = List.of(
+        new IngestRecord(TestTopics.OTLP_SPANS, 0, 100, 0, key, new byte[] {1}, Map.of()),
+        new IngestRecord(TestTopics.OTLP_SPANS, 0, 101, 0, key, new byte[] {2}, Map.of()),
+        new IngestRecord(TestTopics.OTLP_SPANS, 0, 102, 0, key, new byte[] {3}, Map.of()));
+    List<OtlpRecords.Mapped<List<String>>> mapped = List.of(
+        new OtlpRecords.Mapped<>(polled.get(0), List.of("a1", "a2")),
+        new OtlpRecords.Mapped<>(polled.get(1), List.of("poison")),
+        new OtlpRecords.Mapped<>(polled.get(2), List.of("c1")));
+    List<List<String>> stored = new ArrayList<>();
+    List<String> tokens = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> dlq = dlqConsumerAtEnd()) {
+      // ClickHouse refuses any insert holding the poison row (as it does rows it cannot parse).
+      otlpRecords.store(polled, mapped, OtlpRecords::concat, (rows, token) -> {
+        if (rows.contains("poison")) {
+          throw StorageException.rejected("Code: 33. Cannot read all data", null);
+        }
+        stored.add(rows);
+        tokens.add(token);
+      }, "spans", rows -> rows.size() + " spans");
+
+      assertThat(stored).containsExactly(List.of("a1", "a2"), List.of("c1"));
+      // Each record's own token: a replay of the batch is deduplicated record by record.
+      assertThat(tokens).containsExactly(DeduplicationToken.of(List.of(polled.get(0))),
+          DeduplicationToken.of(List.of(polled.get(2))));
+      List<String> reasons = new ArrayList<>();
+      await().atMost(WAIT).until(() -> {
+        for (ConsumerRecord<String, byte[]> r : dlq.poll(Duration.ofMillis(500))) {
+          if (key.equals(r.key())) {
+            assertThat(r.value()).containsExactly(2);
+            reasons.add(new String(r.headers().lastHeader(IngestHeaders.DLQ_REASON).value(), StandardCharsets.UTF_8));
+          }
+        }
+        return !reasons.isEmpty();
+      });
+      assertThat(reasons).singleElement().asString().startsWith("rejected by ClickHouse: Code: 33");
     }
   }
 

@@ -3,6 +3,7 @@ package dev.vigil.processor.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.storage.StorageException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +46,22 @@ class RetryingTest {
                     }))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("interrupted by shutdown");
+  }
+
+  @Test
+  void aRejectionOfTheDataIsNotRepeated() {
+    Retrying retrying = new Retrying();
+    AtomicInteger attempts = new AtomicInteger();
+
+    assertThatThrownBy(
+            () ->
+                retrying.untilStoredOrRejected(
+                    "inserting spans",
+                    () -> {
+                      attempts.incrementAndGet();
+                      throw StorageException.rejected("Code: 33. DB::Exception: Cannot read all data", null);
+                    }))
+        .isInstanceOf(StorageException.class);
+    assertThat(attempts).hasValue(1);
   }
 }

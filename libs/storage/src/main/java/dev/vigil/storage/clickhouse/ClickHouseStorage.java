@@ -1,6 +1,7 @@
 package dev.vigil.storage.clickhouse;
 
 import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.ServerException;
 import com.clickhouse.jdbc.DataSourceImpl;
 import dev.vigil.storage.EventWriter;
 import dev.vigil.storage.LogWriter;
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -123,15 +125,31 @@ public final class ClickHouseStorage implements AutoCloseable {
         ResultSet rs = s.executeQuery("SELECT 1")) {
       rs.next();
     } catch (SQLException | RuntimeException e) {
-      throw unreachable("ping", e);
+      throw failed("ping", e);
     }
   }
 
-  /** Wraps a driver failure into a {@link StorageException} that names the endpoint. */
-  public StorageException unreachable(String operation, Exception cause) {
-    return new StorageException(
-        "ClickHouse " + operation + " failed at " + url + " (database " + database + "): " + cause.getMessage(),
-        cause);
+  /**
+   * Server error codes that mean "this data cannot be parsed or converted into the table's types":
+   * CANNOT_PARSE_TEXT, CANNOT_PARSE_INPUT_ASSERTION_FAILED, ATTEMPT_TO_READ_AFTER_EOF,
+   * CANNOT_READ_ALL_DATA, CANNOT_PARSE_DATE, CANNOT_PARSE_DATETIME, TYPE_MISMATCH, CANNOT_CONVERT_TYPE,
+   * CANNOT_PARSE_NUMBER, INCORRECT_DATA, TOO_LARGE_STRING_SIZE, VALUE_IS_OUT_OF_RANGE_OF_DATA_TYPE,
+   * CANNOT_INSERT_NULL_IN_ORDINARY_COLUMN, CANNOT_PARSE_UUID. Sending the same rows again fails the same way.
+   */
+  private static final Set<Integer> DATA_ERRORS = Set.of(6, 27, 32, 33, 38, 41, 53, 70, 72, 117, 131, 321, 349, 376);
+
+  /**
+   * Wraps a driver failure into a {@link StorageException} that names the endpoint; marked
+   * {@link StorageException#rejected() rejected} when the server refused the data itself.
+   */
+  public StorageException failed(String operation, Exception cause) {
+    String message = "ClickHouse " + operation + " failed at " + url + " (database " + database + "): " + cause.getMessage();
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof ServerException server && DATA_ERRORS.contains(server.getCode())) {
+        return StorageException.rejected(message, cause);
+      }
+    }
+    return new StorageException(message, cause);
   }
 
   // The chDB-backed development endpoint cannot produce ClickHouse's native LZ4 framing, and a

@@ -80,7 +80,7 @@ public final class Sql {
       }
       return rows;
     } catch (SQLException | RuntimeException e) {
-      throw storage.unreachable(operation, e);
+      throw storage.failed(operation, e);
     }
   }
 

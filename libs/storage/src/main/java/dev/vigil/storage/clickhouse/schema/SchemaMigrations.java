@@ -65,7 +65,7 @@ public final class SchemaMigrations {
     } catch (IllegalStateException | StorageException e) {
       throw e;
     } catch (Exception e) {
-      throw storage.unreachable("schema migration", e);
+      throw storage.failed("schema migration", e);
     }
   }
 

@@ -66,7 +66,7 @@ final class BatchInsert<T> {
       }
       ps.executeBatch();
     } catch (SQLException | RuntimeException e) {
-      throw storage.unreachable("insert of " + rows.size() + " " + what, e);
+      throw storage.failed("insert of " + rows.size() + " " + what, e);
     }
   }
 }

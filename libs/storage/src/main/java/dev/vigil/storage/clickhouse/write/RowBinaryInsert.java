@@ -91,11 +91,11 @@ final class RowBinaryInsert<T> {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw storage.unreachable("insert of " + rows.size() + " " + what, e);
+      throw storage.failed("insert of " + rows.size() + " " + what, e);
     } catch (ExecutionException e) {
-      throw storage.unreachable("insert of " + rows.size() + " " + what, e.getCause() instanceof Exception x ? x : e);
+      throw storage.failed("insert of " + rows.size() + " " + what, e.getCause() instanceof Exception x ? x : e);
     } catch (Exception e) {
-      throw storage.unreachable("insert of " + rows.size() + " " + what, e);
+      throw storage.failed("insert of " + rows.size() + " " + what, e);
     }
   }
 

@@ -157,7 +157,35 @@ class InsertSpansTest {
 
     assertThatThrownBy(() -> new InsertSpans(down).insert(List.of(span(1, hex(16), YESTERDAY, 1)), "t-down"))
         .isInstanceOf(StorageException.class)
-        .hasMessageContaining("insert of 1 spans failed at jdbc:clickhouse:http://127.0.0.1:1/default");
+        .hasMessageContaining("insert of 1 spans failed at jdbc:clickhouse:http://127.0.0.1:1/default")
+        .satisfies(e -> assertThat(((StorageException) e).rejected()).as("down is retryable").isFalse());
+  }
+
+  @Test
+  void storesRowsWhoseBinaryFormContainsNewlinePairs() throws Exception {
+    long project = 2006;
+    // A start whose nanosecond timestamp ends in the bytes 0x0A 0x0A (RowBinary is little-endian):
+    // the development endpoint once cut the insert there.
+    long nanos = (YESTERDAY.getEpochSecond() * 1_000_000_000L) & ~0xFFFFL | 0x0A0AL;
+    Instant start = Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L);
+    writer.insert(List.of(span(project, hex(16), start, 0x0A0A0A0AL), span(project, hex(16), start, 7)), "spans-newlines");
+
+    assertThat(Rows.query(storage, "SELECT duration_ns, toUnixTimestamp64Nano(timestamp) FROM ${database}.spans"
+            + " WHERE project_id = " + project + " ORDER BY duration_ns"))
+        .containsExactly(List.of("7", String.valueOf(nanos)), List.of(String.valueOf(0x0A0A0A0AL), String.valueOf(nanos)));
+  }
+
+  @Test
+  void dataTheServerCannotReadIsARejectionNotAnOutage() {
+    // Three bytes where a RowBinary row of spans starts with an 8-byte project id.
+    Exception refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () ->
+        storage.client().insert("spans", new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}),
+            com.clickhouse.data.ClickHouseFormat.RowBinary,
+            new com.clickhouse.client.api.insert.InsertSettings().setDatabase(storage.database())).get().close());
+
+    StorageException e = storage.failed("insert of garbage", refused);
+    assertThat(e.rejected()).as("%s", e.getMessage()).isTrue();
+    assertThat(storage.failed("insert", new java.io.IOException("Connection refused")).rejected()).isFalse();
   }
 
   @Test
