@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.vigil.query.rest.ApiException;
 import dev.vigil.query.rest.OffEventLoop;
 import dev.vigil.state.issues.IssueEntity;
-import dev.vigil.state.issues.IssueSearch;
 import dev.vigil.storage.clickhouse.read.CountBucket;
 import dev.vigil.storage.clickhouse.read.EventQuery;
 import dev.vigil.storage.clickhouse.read.EventReads;
@@ -33,20 +31,11 @@ public class IssueDetails {
   private static final int SUMMARY_TOP = 5;
 
   @Inject EventReads reads;
-  @Inject IssueSearch search;
   @Inject ObjectMapper json;
 
   Clock clock = Clock.systemUTC();
 
-  /** The issue, or a 404 failure. */
-  public Uni<IssueEntity> existing(long id) {
-    return search.byId(id).onItem().ifNull().failWith(() -> ApiException.notFound("issue " + id + " does not exist"));
-  }
-
-  public Uni<IssueDetail> detail(long id) {
-    return existing(id).chain(this::detail);
-  }
-
+  /** The detail of an issue the caller may read (see {@link IssueAccess}). */
   public Uni<IssueDetail> detail(IssueEntity i) {
     Instant now = clock.instant();
     // Everything stored (events expire by TTL), with slack for clients whose clocks run ahead.

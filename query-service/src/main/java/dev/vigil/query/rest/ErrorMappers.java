@@ -1,9 +1,12 @@
 package dev.vigil.query.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.vigil.state.accounts.EmailTakenException;
+import dev.vigil.state.accounts.WeakPasswordException;
 import dev.vigil.state.projects.ProjectAlreadyExistsException;
 import dev.vigil.storage.StorageException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -16,7 +19,25 @@ final class ErrorMappers {
 
   @ServerExceptionMapper
   Response api(ApiException e) {
-    return error(e.status(), e.getMessage());
+    Response.ResponseBuilder response = Response.fromResponse(error(e.status(), e.getMessage()));
+    if (e.status() == 401) {
+      response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    }
+    if (e.retryAfter() != null) {
+      // Whole seconds, rounded up: retrying on the dot must not be refused again.
+      response.header(HttpHeaders.RETRY_AFTER, Math.max(1, (e.retryAfter().toMillis() + 999) / 1000));
+    }
+    return response.build();
+  }
+
+  @ServerExceptionMapper
+  Response emailTaken(EmailTakenException e) {
+    return error(409, e.getMessage());
+  }
+
+  @ServerExceptionMapper
+  Response weakPassword(WeakPasswordException e) {
+    return error(400, e.getMessage());
   }
 
   @ServerExceptionMapper

@@ -1,9 +1,10 @@
 package dev.vigil.query.events.rest;
 
-import dev.vigil.query.issues.IssueDetails;
+import dev.vigil.query.issues.IssueAccess;
 import dev.vigil.query.rest.ApiException;
 import dev.vigil.query.rest.OffEventLoop;
 import dev.vigil.query.rest.Params;
+import dev.vigil.state.accounts.Scope;
 import dev.vigil.storage.clickhouse.read.EventPosition;
 import dev.vigil.storage.clickhouse.read.EventReads;
 import dev.vigil.storage.clickhouse.read.StoredEvent;
@@ -23,7 +24,7 @@ public class IssueEventResource {
 
   private static final Pattern TAG_KEY = Pattern.compile("[A-Za-z0-9_.:\\-/]{1,200}");
 
-  @Inject IssueDetails issues;
+  @Inject IssueAccess issues;
   @Inject EventReads reads;
   @Inject EventViews views;
 
@@ -34,7 +35,7 @@ public class IssueEventResource {
     int size = Params.intInRange("limit", limit, 50, 1, 100);
     EventPosition before = views.position(cursor);
     return issues
-        .existing(id)
+        .require(id, Scope.EVENT_READ)
         .chain(
             issue ->
                 OffEventLoop.call(
@@ -51,7 +52,7 @@ public class IssueEventResource {
   @Path("/issues/{id}/events/latest")
   public Uni<EventDetailJson> latest(@PathParam("id") long id) {
     return issues
-        .existing(id)
+        .require(id, Scope.EVENT_READ)
         .chain(i -> views.detail(() -> reads.latestEvent(i.projectId, id), "issue " + id + " has no stored events"));
   }
 
@@ -59,7 +60,7 @@ public class IssueEventResource {
   @Path("/issues/{id}/events/oldest")
   public Uni<EventDetailJson> oldest(@PathParam("id") long id) {
     return issues
-        .existing(id)
+        .require(id, Scope.EVENT_READ)
         .chain(i -> views.detail(() -> reads.oldestEvent(i.projectId, id), "issue " + id + " has no stored events"));
   }
 
@@ -69,7 +70,7 @@ public class IssueEventResource {
     String normalized = Params.eventId(eventId);
     String notFound = "event " + normalized + " does not exist in issue " + id;
     return issues
-        .existing(id)
+        .require(id, Scope.EVENT_READ)
         .chain(
             i ->
                 views.detail(
@@ -79,7 +80,7 @@ public class IssueEventResource {
   @GET
   @Path("/issues/{id}/tags")
   public Uni<List<TagKeySummary>> tags(@PathParam("id") long id) {
-    return issues.existing(id).chain(i -> OffEventLoop.call(() -> reads.issueTags(i.projectId, id, 10)));
+    return issues.require(id, Scope.EVENT_READ).chain(i -> OffEventLoop.call(() -> reads.issueTags(i.projectId, id, 10)));
   }
 
   @GET
@@ -89,7 +90,7 @@ public class IssueEventResource {
       throw ApiException.badRequest("invalid tag key");
     }
     return issues
-        .existing(id)
+        .require(id, Scope.EVENT_READ)
         .chain(
             i ->
                 OffEventLoop.call(

@@ -1,9 +1,10 @@
 package dev.vigil.query.events.rest;
 
-import dev.vigil.query.projects.ExistingProjects;
+import dev.vigil.query.projects.ProjectAccess;
 import dev.vigil.query.rest.ApiException;
 import dev.vigil.query.rest.OffEventLoop;
 import dev.vigil.query.rest.Params;
+import dev.vigil.state.accounts.Scope;
 import dev.vigil.storage.clickhouse.read.EventReads;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -17,7 +18,7 @@ import java.util.List;
 @Path("/api/v1")
 public class ProjectEventResource {
 
-  @Inject ExistingProjects existingProjects;
+  @Inject ProjectAccess projects;
   @Inject EventReads reads;
   @Inject EventViews views;
 
@@ -25,7 +26,7 @@ public class ProjectEventResource {
   @Path("/projects/{projectId}/events/{eventId}")
   public Uni<EventDetailJson> event(@PathParam("projectId") long projectId, @PathParam("eventId") String eventId) {
     String normalized = Params.eventId(eventId);
-    return existingProjects.require(projectId)
+    return projects.require(projectId, Scope.EVENT_READ)
         .chain(
             () ->
                 views.detail(
@@ -39,7 +40,7 @@ public class ProjectEventResource {
       @PathParam("projectId") long projectId, @PathParam("traceId") String traceId, @QueryParam("limit") String limit) {
     String trace = Params.traceId(traceId);
     int size = Params.intInRange("limit", limit, 100, 1, 1000);
-    return existingProjects.require(projectId)
+    return projects.require(projectId, Scope.EVENT_READ)
         .chain(() -> OffEventLoop.call(() -> reads.traceEvents(projectId, trace, size)))
         .map(events -> events.stream().map(views::summary).toList());
   }

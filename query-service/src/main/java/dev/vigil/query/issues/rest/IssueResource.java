@@ -2,15 +2,17 @@ package dev.vigil.query.issues.rest;
 
 import dev.vigil.domain.IssueStatus;
 import dev.vigil.query.issues.IssueDetail;
+import dev.vigil.query.issues.IssueAccess;
 import dev.vigil.query.issues.IssueDetails;
 import dev.vigil.query.issues.IssueFilter;
 import dev.vigil.query.issues.IssueListService;
 import dev.vigil.query.issues.IssuePage;
 import dev.vigil.query.issues.IssueSort;
 import dev.vigil.query.issues.ListCursor;
-import dev.vigil.query.projects.ExistingProjects;
+import dev.vigil.query.projects.ProjectAccess;
 import dev.vigil.query.rest.ApiException;
 import dev.vigil.query.rest.Params;
+import dev.vigil.state.accounts.Scope;
 import dev.vigil.state.issues.IssueStatusChanges;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -32,7 +34,8 @@ public class IssueResource {
 
   private static final Duration DEFAULT_RANGE = Duration.ofDays(14);
 
-  @Inject ExistingProjects existingProjects;
+  @Inject ProjectAccess projects;
+  @Inject IssueAccess issues;
   @Inject IssueListService list;
   @Inject IssueDetails details;
   @Inject IssueStatusChanges statusChanges;
@@ -72,7 +75,7 @@ public class IssueResource {
             order,
             Params.intInRange("limit", limit, 25, 1, 100),
             ListCursor.decode(Params.optional(cursor), order));
-    return existingProjects.require(projectId).chain(() -> list.list(filter));
+    return projects.require(projectId, Scope.EVENT_READ).chain(() -> list.list(filter));
   }
 
   @PUT
@@ -83,23 +86,28 @@ public class IssueResource {
     if (ids == null || ids.isEmpty()) {
       throw ApiException.badRequest("give the issues to change as ?id=1&id=2");
     }
-    return existingProjects.require(projectId).chain(() -> statusChanges.change(projectId, List.copyOf(ids), status)).map(BulkResult::new);
+    return projects
+        .require(projectId, Scope.EVENT_WRITE)
+        .chain(() -> statusChanges.change(projectId, List.copyOf(ids), status))
+        .map(BulkResult::new);
   }
 
   @GET
   @Path("/issues/{id}")
   public Uni<IssueDetail> detail(@PathParam("id") long id) {
-    return details.detail(id);
+    return issues.require(id, Scope.EVENT_READ).chain(details::detail);
   }
 
   @PUT
   @Path("/issues/{id}")
   public Uni<IssueDetail> changeStatus(@PathParam("id") long id, StatusChange change) {
     IssueStatus status = status(change);
-    return details
-        .existing(id)
-        .chain(i -> statusChanges.change(i.projectId, List.of(id), status))
-        .chain(() -> details.detail(id));
+    return issues
+        .require(id, Scope.EVENT_WRITE)
+        .call(i -> statusChanges.change(i.projectId, List.of(id), status))
+        // Read again: the change may have set resolvedAt and other fields.
+        .chain(i -> issues.require(id, Scope.EVENT_READ))
+        .chain(details::detail);
   }
 
 

@@ -1,7 +1,7 @@
 package dev.vigil.query.logs.rest;
 
 import dev.vigil.domain.telemetry.LogRecord;
-import dev.vigil.query.projects.ExistingProjects;
+import dev.vigil.query.projects.ProjectAccess;
 import dev.vigil.query.rest.ApiException;
 import dev.vigil.query.rest.AttributeFilters;
 import dev.vigil.query.rest.Cursors;
@@ -9,6 +9,7 @@ import dev.vigil.query.rest.OffEventLoop;
 import dev.vigil.query.rest.Params;
 import dev.vigil.query.rest.TelemetryLimits;
 import dev.vigil.query.rest.TimeRange;
+import dev.vigil.state.accounts.Scope;
 import dev.vigil.storage.clickhouse.read.logs.LogBucket;
 import dev.vigil.storage.clickhouse.read.logs.LogPosition;
 import dev.vigil.storage.clickhouse.read.logs.LogQuery;
@@ -38,7 +39,7 @@ public class LogResource {
 
   static final int MAX_TOKENS = 20;
 
-  @Inject ExistingProjects existingProjects;
+  @Inject ProjectAccess projects;
   @Inject LogReads reads;
   @Inject TelemetryLimits limits;
 
@@ -58,7 +59,7 @@ public class LogResource {
     LogQuery query = query(projectId, from, to, service, severity, text, attributes, traceId);
     int size = Params.intInRange("limit", limit, 100, 1, 1000);
     LogPosition before = position(cursor);
-    return existingProjects.require(projectId)
+    return projects.require(projectId, Scope.EVENT_READ)
         .chain(() -> OffEventLoop.call(() -> reads.search(query, before, size + 1)))
         .map(
             rows -> {
@@ -87,7 +88,7 @@ public class LogResource {
     LogQuery query = query(projectId, from, to, service, severity, text, attributes, traceId);
     long rangeSeconds = Math.max(1, Duration.between(query.from(), query.to()).toSeconds());
     long stepSeconds = Steps.parseOrChoose(step, rangeSeconds);
-    return existingProjects.require(projectId)
+    return projects.require(projectId, Scope.EVENT_READ)
         .chain(() -> OffEventLoop.call(() -> reads.histogram(query, Duration.ofSeconds(stepSeconds))))
         .map(buckets -> new Histogram(query.from(), query.to(), stepSeconds, buckets));
   }

@@ -1,11 +1,12 @@
 package dev.vigil.query.metrics.rest;
 
-import dev.vigil.query.projects.ExistingProjects;
+import dev.vigil.query.projects.ProjectAccess;
 import dev.vigil.query.rest.ApiException;
 import dev.vigil.query.rest.OffEventLoop;
 import dev.vigil.query.rest.Params;
 import dev.vigil.query.rest.TelemetryLimits;
 import dev.vigil.query.rest.TimeRange;
+import dev.vigil.state.accounts.Scope;
 import dev.vigil.storage.clickhouse.read.metrics.MetricName;
 import dev.vigil.storage.clickhouse.read.metrics.MetricReads;
 import io.smallrye.mutiny.Uni;
@@ -36,7 +37,7 @@ public class MetricCatalogResource {
   private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]{0,199}");
   private static final Pattern METRIC = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:.]{0,399}");
 
-  @Inject ExistingProjects existingProjects;
+  @Inject ProjectAccess projects;
   @Inject MetricReads reads;
   @Inject TelemetryLimits limits;
 
@@ -51,7 +52,7 @@ public class MetricCatalogResource {
     TimeRange range = TimeRange.parse(from, to, limits.maxRange());
     int size = Params.intInRange("limit", limit, 1000, 1, 10000);
     String text = Params.optional(match);
-    return existingProjects.require(projectId)
+    return projects.require(projectId, Scope.EVENT_READ)
         .chain(() -> OffEventLoop.call(() -> reads.names(projectId, range.from(), range.to(), text, size)))
         .map(Names::new);
   }
@@ -65,7 +66,7 @@ public class MetricCatalogResource {
       @QueryParam("to") String to) {
     TimeRange range = TimeRange.parse(from, to, limits.maxRange());
     String name = metric(metric);
-    return existingProjects.require(projectId)
+    return projects.require(projectId, Scope.EVENT_READ)
         .chain(() -> OffEventLoop.call(() -> reads.labelNames(projectId, name, range.from(), range.to(), 10000)))
         .map(labels -> new Labels(name, labels));
   }
@@ -85,7 +86,7 @@ public class MetricCatalogResource {
     TimeRange range = TimeRange.parse(from, to, limits.maxRange());
     String name = metric(metric);
     int size = Params.intInRange("limit", limit, 1000, 1, 10000);
-    return existingProjects.require(projectId)
+    return projects.require(projectId, Scope.EVENT_READ)
         .chain(() -> OffEventLoop.call(() -> reads.labelValues(projectId, name, label, range.from(), range.to(), size)))
         .map(values -> new Values(name, label, values));
   }

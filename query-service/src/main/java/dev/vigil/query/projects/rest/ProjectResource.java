@@ -1,7 +1,12 @@
 package dev.vigil.query.projects.rest;
 
-import dev.vigil.query.projects.ExistingProjects;
+import dev.vigil.query.auth.AuditTrail;
+import dev.vigil.query.auth.Caller;
+import dev.vigil.query.auth.CurrentCaller;
+import dev.vigil.query.organizations.OrganizationAccess;
+import dev.vigil.query.projects.ProjectAccess;
 import dev.vigil.query.rest.ApiException;
+import dev.vigil.state.accounts.Scope;
 import dev.vigil.state.projects.ProjectEntity;
 import dev.vigil.state.projects.ProjectKeyEntity;
 import dev.vigil.state.projects.ProjectKeys;
@@ -15,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -25,7 +31,10 @@ public class ProjectResource {
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,49}");
 
   @Inject Projects projects;
-  @Inject ExistingProjects existingProjects;
+  @Inject ProjectAccess access;
+  @Inject OrganizationAccess organizations;
+  @Inject CurrentCaller current;
+  @Inject AuditTrail audit;
   @Inject ProjectKeys keys;
   @Inject Dsns dsns;
 
@@ -35,28 +44,49 @@ public class ProjectResource {
     if (request == null || request.slug() == null || !SLUG.matcher(request.slug()).matches()) {
       throw ApiException.badRequest("slug is required: lower-case letters, digits, '-' or '_', at most 50");
     }
-    String organization = blankToNull(request.organization()) == null ? "default" : request.organization();
-    if (!SLUG.matcher(organization).matches()) {
+    String organization = blankToNull(request.organization());
+    if (organization != null && !SLUG.matcher(organization).matches()) {
       throw ApiException.badRequest("organization must be a slug");
     }
     String name = blankToNull(request.name()) == null ? request.slug() : request.name();
     String platform = blankToNull(request.platform()) == null ? "other" : request.platform();
-    return projects
-        .create(organization, request.slug(), name, platform)
+    return organizationOf(organization)
+        .chain(org -> projects.create(org, request.slug(), name, platform))
+        .call(p -> audit.record(p.organization.id, "project.create", "project", p.id, Map.of("slug", p.slug)))
         .chain(this::toJson)
         .map(json -> RestResponse.status(Response.Status.CREATED, json));
+  }
+
+  /**
+   * The slug of the organization to create the project in, which the caller needs project:write in.
+   * Only the admin token creates organizations, on first use, as before accounts existed.
+   */
+  private Uni<String> organizationOf(String slug) {
+    Caller caller = current.get();
+    if (caller.isSuperuser()) {
+      return Uni.createFrom().item(slug == null ? "default" : slug);
+    }
+    if (slug != null) {
+      return organizations.require(slug, Scope.PROJECT_WRITE).map(org -> org.slug);
+    }
+    if (caller.organizationIds().size() != 1) {
+      throw ApiException.badRequest("organization is required: the slug of the organization to create the project in");
+    }
+    return organizations.require(caller.organizationIds().iterator().next(), Scope.PROJECT_WRITE).map(org -> org.slug);
   }
 
   @GET
   @Path("/projects")
   public Uni<List<ProjectJson>> list() {
+    Caller caller = current.get();
     return projects
         .list()
         .chain(
             all -> {
+              // Only the caller's organizations' projects (projects are few: filtering here is cheap).
               List<ProjectJson> out = new ArrayList<>();
               Uni<Void> chain = Uni.createFrom().voidItem();
-              for (ProjectEntity p : all) {
+              for (ProjectEntity p : all.stream().filter(p -> caller.can(p.organization.id, Scope.PROJECT_READ)).toList()) {
                 chain = chain.chain(() -> toJson(p).invoke(out::add).replaceWithVoid());
               }
               return chain.replaceWith(out);
@@ -66,18 +96,20 @@ public class ProjectResource {
   @GET
   @Path("/projects/{id}")
   public Uni<ProjectJson> get(@PathParam("id") long id) {
-    return existingProjects.require(id).chain(this::toJson);
+    return access.require(id, Scope.PROJECT_READ).chain(this::toJson);
   }
 
   @POST
   @Path("/projects/{id}/keys")
   public Uni<RestResponse<KeyJson>> addKey(@PathParam("id") long id) {
-    return existingProjects.require(id)
-        .chain(p -> keys.add(p.id, "Default"))
+    return access
+        .require(id, Scope.PROJECT_WRITE)
+        .chain(
+            p ->
+                keys.add(p.id, "Default")
+                    .call(k -> audit.record(p.organization.id, "project.key.create", "project", p.id, Map.of("publicKey", k.publicKey))))
         .map(k -> RestResponse.status(Response.Status.CREATED, toJson(k)));
   }
-
-
 
   private Uni<ProjectJson> toJson(ProjectEntity p) {
     return keys.ofProject(p.id)

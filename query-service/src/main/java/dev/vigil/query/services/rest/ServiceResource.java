@@ -1,10 +1,11 @@
 package dev.vigil.query.services.rest;
 
-import dev.vigil.query.projects.ExistingProjects;
+import dev.vigil.query.projects.ProjectAccess;
 import dev.vigil.query.rest.ApiException;
 import dev.vigil.query.rest.OffEventLoop;
 import dev.vigil.query.rest.TelemetryLimits;
 import dev.vigil.query.rest.TimeRange;
+import dev.vigil.state.accounts.Scope;
 import dev.vigil.storage.clickhouse.read.services.RedFigures;
 import dev.vigil.storage.clickhouse.read.services.ServiceEdge;
 import dev.vigil.storage.clickhouse.read.services.ServiceReads;
@@ -35,7 +36,7 @@ public class ServiceResource {
   /** The service map over the range. */
   public record ServiceMapJson(Instant from, Instant to, List<Node> nodes, List<ServiceEdge> edges) {}
 
-  @Inject ExistingProjects existingProjects;
+  @Inject ProjectAccess projects;
   @Inject ServiceReads reads;
   @Inject TelemetryLimits limits;
 
@@ -44,7 +45,7 @@ public class ServiceResource {
   public Uni<ServiceList> listServices(
       @PathParam("projectId") long projectId, @QueryParam("from") String from, @QueryParam("to") String to) {
     TimeRange range = TimeRange.parse(from, to, limits.maxRange());
-    return existingProjects.require(projectId)
+    return projects.require(projectId, Scope.EVENT_READ)
         .chain(() -> OffEventLoop.call(() -> reads.services(projectId, range.from(), range.to())))
         .map(services -> new ServiceList(range.from(), range.to(), services));
   }
@@ -60,7 +61,7 @@ public class ServiceResource {
       throw ApiException.badRequest("service must be 1-1000 characters");
     }
     TimeRange range = TimeRange.parse(from, to, limits.maxRange());
-    return existingProjects.require(projectId)
+    return projects.require(projectId, Scope.EVENT_READ)
         .chain(() -> OffEventLoop.call(() -> reads.operations(projectId, service, range.from(), range.to())))
         .map(ops -> new OperationList(service, range.from(), range.to(), ops));
   }
@@ -70,7 +71,7 @@ public class ServiceResource {
   public Uni<ServiceMapJson> serviceMap(
       @PathParam("projectId") long projectId, @QueryParam("from") String from, @QueryParam("to") String to) {
     TimeRange range = TimeRange.parse(from, to, limits.maxRange());
-    return existingProjects.require(projectId)
+    return projects.require(projectId, Scope.EVENT_READ)
         .chain(() -> OffEventLoop.call(() -> reads.serviceMap(projectId, range.from(), range.to())))
         .map(map -> new ServiceMapJson(range.from(), range.to(), map.nodes().stream().map(Node::new).toList(), map.edges()));
   }

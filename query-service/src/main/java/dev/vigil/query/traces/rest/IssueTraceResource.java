@@ -1,10 +1,10 @@
 package dev.vigil.query.traces.rest;
 
-import dev.vigil.query.issues.IssueDetails;
-import dev.vigil.query.projects.ExistingProjects;
+import dev.vigil.query.issues.IssueAccess;
 import dev.vigil.query.rest.ApiException;
 import dev.vigil.query.rest.OffEventLoop;
 import dev.vigil.query.rest.Params;
+import dev.vigil.state.accounts.Scope;
 import dev.vigil.storage.clickhouse.read.traces.IssueTrace;
 import dev.vigil.storage.clickhouse.read.traces.TraceReads;
 import io.smallrye.mutiny.Uni;
@@ -24,8 +24,7 @@ public class IssueTraceResource {
   /** The traces of one issue. */
   public record IssueTraces(long issueId, List<IssueTrace> traces) {}
 
-  @Inject ExistingProjects existingProjects;
-  @Inject IssueDetails issues;
+  @Inject IssueAccess issues;
   @Inject TraceReads traces;
 
   @GET
@@ -33,8 +32,8 @@ public class IssueTraceResource {
   public Uni<IssueTraces> issueTraces(
       @PathParam("projectId") long projectId, @PathParam("issueId") long issueId, @QueryParam("limit") String limit) {
     int size = Params.intInRange("limit", limit, 20, 1, 100);
-    return existingProjects.require(projectId)
-        .chain(() -> issues.existing(issueId))
+    return issues
+        .require(issueId, Scope.EVENT_READ)
         .invoke(
             issue -> {
               if (issue.projectId != projectId) {

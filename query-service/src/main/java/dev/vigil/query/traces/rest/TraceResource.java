@@ -1,7 +1,7 @@
 package dev.vigil.query.traces.rest;
 
 import dev.vigil.query.logs.rest.LogJson;
-import dev.vigil.query.projects.ExistingProjects;
+import dev.vigil.query.projects.ProjectAccess;
 import dev.vigil.query.rest.ApiException;
 import dev.vigil.query.rest.AttributeFilters;
 import dev.vigil.query.rest.Cursors;
@@ -9,6 +9,7 @@ import dev.vigil.query.rest.OffEventLoop;
 import dev.vigil.query.rest.Params;
 import dev.vigil.query.rest.TelemetryLimits;
 import dev.vigil.query.rest.TimeRange;
+import dev.vigil.state.accounts.Scope;
 import dev.vigil.storage.clickhouse.read.EventReads;
 import dev.vigil.storage.clickhouse.read.StoredEvent;
 import dev.vigil.storage.clickhouse.read.logs.LogReads;
@@ -43,7 +44,7 @@ public class TraceResource {
   private static final Duration LOG_SLACK = Duration.ofMinutes(1);
   private static final int MAX_ERRORS = 100;
 
-  @Inject ExistingProjects existingProjects;
+  @Inject ProjectAccess projects;
   @Inject TraceReads traces;
   @Inject EventReads events;
   @Inject LogReads logs;
@@ -83,7 +84,7 @@ public class TraceResource {
             AttributeFilters.parse(attributes),
             position(cursor),
             size + 1);
-    return existingProjects.require(projectId)
+    return projects.require(projectId, Scope.EVENT_READ)
         .chain(() -> OffEventLoop.call(() -> traces.search(query)))
         .map(
             rows -> {
@@ -103,7 +104,7 @@ public class TraceResource {
       @PathParam("projectId") long projectId, @PathParam("traceId") String traceId, @QueryParam("logLimit") String logLimit) {
     String trace = Params.traceId(traceId);
     int maxLogs = Params.intInRange("logLimit", logLimit, 500, 0, 5000);
-    return existingProjects.require(projectId)
+    return projects.require(projectId, Scope.EVENT_READ)
         .chain(
             () ->
                 OffEventLoop.call(

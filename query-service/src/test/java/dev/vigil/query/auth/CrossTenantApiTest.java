@@ -1,0 +1,198 @@
+package dev.vigil.query.auth;
+
+import static dev.vigil.query.TelemetrySeed.log;
+import static dev.vigil.query.TelemetrySeed.span;
+import static dev.vigil.query.Tenants.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.domain.telemetry.SpanKind;
+import dev.vigil.domain.telemetry.StatusCode;
+import dev.vigil.query.ClickHouseTestDatabase;
+import dev.vigil.query.Seed;
+import dev.vigil.query.Seed.E;
+import dev.vigil.query.TelemetrySeed;
+import dev.vigil.query.Tenants;
+import dev.vigil.query.Tenants.Org;
+import dev.vigil.state.accounts.Accounts;
+import dev.vigil.state.accounts.ApiTokens;
+import dev.vigil.state.accounts.Organizations;
+import dev.vigil.state.accounts.Scope;
+import dev.vigil.state.issues.IssueUpserts;
+import dev.vigil.storage.clickhouse.ClickHouseStorage;
+import dev.vigil.testsupport.PostgresStack;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Two organizations with a project and data each (issue, event, trace, logs, metric series): every
+ * endpoint called with organization A's token and B's ids answers 404, never B's data, while B's own
+ * token reads the same URLs; lists never show B's projects.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresStack.class)
+@QuarkusTestResource(ClickHouseTestDatabase.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CrossTenantApiTest {
+
+  /** Every read keyed by a project, issue, event or trace id; {p} {i} {e} {t} are filled per tenant. */
+  static final List<String> READS =
+      List.of(
+          "/api/v1/projects/{p}",
+          "/api/v1/projects/{p}/issues",
+          "/api/v1/issues/{i}",
+          "/api/v1/issues/{i}/events",
+          "/api/v1/issues/{i}/events/latest",
+          "/api/v1/issues/{i}/events/oldest",
+          "/api/v1/issues/{i}/events/{e}",
+          "/api/v1/issues/{i}/tags",
+          "/api/v1/issues/{i}/tags/environment",
+          "/api/v1/projects/{p}/events/{e}",
+          "/api/v1/projects/{p}/traces/{t}/events",
+          "/api/v1/projects/{p}/issues/{i}/traces",
+          "/api/v1/projects/{p}/traces",
+          "/api/v1/projects/{p}/traces/{t}",
+          "/api/v1/projects/{p}/services",
+          "/api/v1/projects/{p}/services/checkout/operations",
+          "/api/v1/projects/{p}/service-map",
+          "/api/v1/projects/{p}/logs",
+          "/api/v1/projects/{p}/logs/histogram",
+          "/api/v1/projects/{p}/metrics/names",
+          "/api/v1/projects/{p}/metrics/labels",
+          "/api/v1/projects/{p}/metrics/labels/service_name/values");
+
+  /** A tenant's organization, project, data ids and a token of its owner with every scope. */
+  record Tenant(Org org, long project, long issue, String eventId, String trace, String token, String marker) {
+    String fill(String template) {
+      return template
+          .replace("{p}", String.valueOf(project))
+          .replace("{i}", String.valueOf(issue))
+          .replace("{e}", eventId)
+          .replace("{t}", trace);
+    }
+  }
+
+  @Inject Accounts accounts;
+  @Inject Organizations organizations;
+  @Inject ApiTokens tokens;
+  @Inject IssueUpserts upserts;
+  @Inject ClickHouseStorage storage;
+
+  final Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(600);
+  Tenant a;
+  Tenant b;
+
+  @BeforeEach
+  void seed() throws Exception {
+    if (a != null) {
+      return;
+    }
+    Tenants tenants = new Tenants(accounts, organizations, tokens);
+    a = tenant(tenants, "tenant-a", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa01", "AlphaError");
+    b = tenant(tenants, "tenant-b", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb02", "BravoSecret");
+  }
+
+  private Tenant tenant(Tenants tenants, String prefix, String trace, String marker) throws Exception {
+    Org org = tenants.organization(prefix);
+    long project = Tenants.project(org, prefix);
+    Seed seed = new Seed(upserts, storage);
+    long issue = seed.issue(project, marker + ": failed", marker + ".views in get", "error", t0, t0);
+    E event = E.of(project, issue, t0).trace(trace).message(marker + " message");
+    seed.events(event);
+    TelemetrySeed telemetry = new TelemetrySeed(storage);
+    telemetry.spans(span(project, trace, "c000000000000001", "", "checkout", marker + " GET", SpanKind.SERVER, StatusCode.ERROR, t0, 40, Map.of()));
+    telemetry.logs(log(project, 1, trace, "c000000000000001", "checkout", 17, "ERROR", marker + " log line", t0.plusMillis(5)));
+    telemetry.series(project, "http_requests_total", "http_requests", "counter", 7, "service_name", "checkout");
+    String token = tenants.token(org.owner().id(), org, Scope.values());
+    return new Tenant(org, project, issue, event.eventId().toString().replace("-", ""), trace, token, marker);
+  }
+
+  @Test
+  void everyReadOfAnotherTenantsIdsAnswers404WithoutItsData() {
+    for (String template : READS) {
+      String own = b.fill(template);
+      bearer(b.token()).get(own).then().statusCode(200);
+      Response foreign = bearer(a.token()).get(own);
+      assertThat(foreign.statusCode()).as("GET %s with the other tenant's token", own).isEqualTo(404);
+      assertThat(foreign.asString()).doesNotContain(b.marker());
+      if (!template.contains("{p}")) {
+        // Asked by issue id, the answer must not reveal which project (of which tenant) holds it.
+        assertThat(foreign.asString()).doesNotContain("project " + b.project());
+      }
+    }
+  }
+
+  @Test
+  void idsOfAnotherTenantInsideOnesOwnProjectAreNotFound() {
+    String p = "/api/v1/projects/" + a.project();
+    bearer(a.token()).get(p + "/events/" + b.eventId()).then().statusCode(404);
+    bearer(a.token()).get(p + "/traces/" + b.trace()).then().statusCode(404);
+    assertThat(bearer(a.token()).get(p + "/traces/" + b.trace() + "/events").then().statusCode(200).extract().jsonPath().getList("$")).isEmpty();
+    bearer(a.token()).get(p + "/issues/" + b.issue() + "/traces").then().statusCode(404);
+    bearer(a.token()).get("/api/v1/issues/" + a.issue() + "/events/" + b.eventId()).then().statusCode(404);
+    Response logs = bearer(a.token()).queryParam("traceId", b.trace()).get(p + "/logs");
+    assertThat(logs.then().statusCode(200).extract().jsonPath().getList("logs")).isEmpty();
+  }
+
+  @Test
+  void writesToAnotherTenantsIssuesAndProjectsAnswer404AndChangeNothing() {
+    Map<String, String> resolve = Map.of("status", "resolved");
+    bearer(a.token()).body(resolve).put("/api/v1/issues/" + b.issue()).then().statusCode(404);
+    bearer(a.token()).body(resolve).put("/api/v1/projects/" + b.project() + "/issues?id=" + b.issue()).then().statusCode(404);
+    // B's issue id in A's project is ignored, as any id outside the project is.
+    bearer(a.token()).body(resolve).put("/api/v1/projects/" + a.project() + "/issues?id=" + b.issue()).then().statusCode(200);
+    bearer(a.token()).post("/api/v1/projects/" + b.project() + "/keys").then().statusCode(404);
+
+    assertThat(bearer(b.token()).get("/api/v1/issues/" + b.issue()).jsonPath().getString("status")).isEqualTo("unresolved");
+    assertThat(bearer(b.token()).get("/api/v1/projects/" + b.project()).jsonPath().getList("keys")).hasSize(1);
+  }
+
+  @Test
+  void organizationEndpointsNamingAnotherTenantAnswer404() {
+    String org = "/api/v1/organizations/" + b.org().slug();
+    for (String path : List.of("/members", "/tokens", "/teams", "/audit-log")) {
+      bearer(b.token()).get(org + path).then().statusCode(200);
+      bearer(a.token()).get(org + path).then().statusCode(404);
+    }
+    bearer(a.token()).body(Map.of("name", "x", "scopes", List.of("event:read"))).post(org + "/tokens").then().statusCode(404);
+    bearer(a.token()).body(Map.of("email", Tenants.unique("x") + "@example.com", "role", "member")).post(org + "/invitations")
+        .then().statusCode(404);
+    bearer(a.token()).body(Map.of("slug", "intruders")).post(org + "/teams").then().statusCode(404);
+    bearer(a.token()).body(Map.of("role", "viewer")).put(org + "/members/" + b.org().owner().id()).then().statusCode(404);
+    bearer(a.token()).delete(org + "/members/" + b.org().owner().id()).then().statusCode(404);
+    bearer(a.token()).body(Map.of("organization", b.org().slug(), "slug", Tenants.unique("intruder"))).post("/api/v1/projects")
+        .then().statusCode(404);
+
+    // B's ids named under A's own organization.
+    long bToken =
+        bearer(b.token()).body(Map.of("name", "ci", "scopes", List.of("event:read"))).post(org + "/tokens")
+            .then().statusCode(201).extract().jsonPath().getLong("id");
+    String own = "/api/v1/organizations/" + a.org().slug();
+    bearer(a.token()).delete(own + "/tokens/" + bToken).then().statusCode(404);
+    bearer(a.token()).body(Map.of("role", "viewer")).put(own + "/members/" + b.org().owner().id()).then().statusCode(404);
+    bearer(a.token()).body(Map.of("slug", "core")).post(own + "/teams").then().statusCode(201);
+    bearer(a.token()).put(own + "/teams/core/projects/" + b.project()).then().statusCode(404);
+    bearer(a.token()).put(own + "/teams/core/members/" + b.org().owner().id()).then().statusCode(404);
+
+    assertThat(bearer(b.token()).get(org + "/members").jsonPath().getList("role", String.class)).containsExactly("owner");
+    assertThat(bearer(b.token()).get(org + "/tokens").jsonPath().getList("id", Long.class)).contains(bToken);
+  }
+
+  @Test
+  void projectListsShowOnlyTheCallersOrganizations() {
+    List<Long> seenByA = bearer(a.token()).get("/api/v1/projects").then().statusCode(200).extract().jsonPath().getList("id", Long.class);
+    assertThat(seenByA).contains(a.project()).doesNotContain(b.project());
+    List<String> organizations = bearer(a.token()).get("/api/v1/projects").jsonPath().getList("organization", String.class);
+    assertThat(organizations).containsOnly(a.org().slug());
+    List<Long> seenByAdmin = bearer("test-admin-token").get("/api/v1/projects").jsonPath().getList("id", Long.class);
+    assertThat(seenByAdmin).contains(a.project(), b.project());
+  }
+}
