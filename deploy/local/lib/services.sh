@@ -152,6 +152,25 @@ EOF
   printf '%s\n' "$out" >"$DSN_FILE"
 }
 
+# The first owner of the 'default' organization, created once while no user exists. Its password is
+# printed once, in the summary, and stored nowhere (change it after the first login).
+OWNER_CREATED=""
+bootstrap_owner() {
+  local url="http://localhost:${SVC_PORT[query-service]}/api/v1/bootstrap/owner" email password body code
+  email=${VIGIL_OWNER_EMAIL:-owner@vigil.local}
+  password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
+  body=$(python3 -c 'import json, sys; print(json.dumps({"email": sys.argv[1], "password": sys.argv[2], "organization": "default"}))' \
+    "$email" "$password")
+  code=$(curl -sS -o /dev/null -w '%{http_code}' --max-time 30 -X POST "$url" \
+    -H "Authorization: Bearer $(admin_token)" -H 'Content-Type: application/json' --data "$body" 2>&1) ||
+    code="curl failed: $code"
+  case "$code" in
+    200 | 201) OWNER_CREATED="$email / $password" ;;
+    409) info "an owner already exists (log in with your account)" ;;
+    *) die_log query-service "POST $url answered $code" ;;
+  esac
+}
+
 # The public key of a DSN (http://<key>@host:port/<project>): what OTLP exporters send as their bearer token.
 dsn_public_key() {
   local dsn=${1#*://}
@@ -170,6 +189,9 @@ print_summary() {
     printf '  %-22s %s\n' "OTLP/gRPC" "http://localhost:$OTLP_GRPC_PORT"
     printf '  %-22s %s\n' "OTLP/HTTP" "http://localhost:${SVC_PORT[otlp-receiver]:-4318}  (/v1/traces, /v1/metrics, /v1/logs)"
     [ -s "$DSN_FILE" ] && printf '  %-22s %s\n' "OTLP header" "Authorization: Bearer $(dsn_public_key "$(cat "$DSN_FILE")")  (OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer%20<key>)"
+    if [ -n "$OWNER_CREATED" ]; then
+      printf '  %-22s %s\n' "Owner (shown once)" "$OWNER_CREATED  (POST /api/v1/auth/login; change the password)"
+    fi
     if [ -n "${VIGIL_ADMIN_TOKEN:-}" ]; then
       printf '  %-22s %s\n' "Admin token" "from VIGIL_ADMIN_TOKEN"
     else
