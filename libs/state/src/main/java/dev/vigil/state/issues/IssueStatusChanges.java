@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Set;
 
 /** Changes the workflow status of issues, in bulk, within one project. */
 @ApplicationScoped
@@ -20,16 +21,31 @@ public class IssueStatusChanges {
     if (issueIds.isEmpty()) {
       return Uni.createFrom().item(0);
     }
-    String set =
-        switch (status) {
-          case RESOLVED -> "status = ?1, resolvedAt = current_timestamp, resolvedInRelease = null";
-          case RESOLVED_IN_NEXT_RELEASE ->
-              "status = ?1, resolvedAt = current_timestamp, resolvedInRelease = lastRelease";
-          case UNRESOLVED, IGNORED -> "status = ?1, resolvedAt = null, resolvedInRelease = null";
-        };
+    return Panache.withTransaction(
+        () -> IssueEntity.update(assignments(status) + " where projectId = ?2 and id in ?3", status.wireName(), projectId, issueIds));
+  }
+
+  /**
+   * Sets the status of every issue of the project that has one of {@code currentStatuses} (Sentry's
+   * bulk change by filter, e.g. resolve everything unresolved).
+   *
+   * @return how many issues changed
+   */
+  public Uni<Integer> changeWhereStatus(long projectId, Set<String> currentStatuses, IssueStatus status) {
+    if (currentStatuses.isEmpty()) {
+      return Uni.createFrom().item(0);
+    }
     return Panache.withTransaction(
         () ->
             IssueEntity.update(
-                set + " where projectId = ?2 and id in ?3", status.wireName(), projectId, issueIds));
+                assignments(status) + " where projectId = ?2 and status in ?3", status.wireName(), projectId, currentStatuses));
+  }
+
+  private static String assignments(IssueStatus status) {
+    return switch (status) {
+      case RESOLVED -> "status = ?1, resolvedAt = current_timestamp, resolvedInRelease = null";
+      case RESOLVED_IN_NEXT_RELEASE -> "status = ?1, resolvedAt = current_timestamp, resolvedInRelease = lastRelease";
+      case UNRESOLVED, IGNORED -> "status = ?1, resolvedAt = null, resolvedInRelease = null";
+    };
   }
 }
