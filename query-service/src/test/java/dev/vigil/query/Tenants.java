@@ -85,6 +85,11 @@ public final class Tenants {
     return u;
   }
 
+  /** Gives an existing user the role in the organization (another organization, say). */
+  public void join(Org org, User user, Role role) {
+    await(() -> organizations.setRole(org.id(), user.id(), role));
+  }
+
   /** The secret of a new user token (userId given) or organization token (null). */
   public String token(Long userId, Org org, Scope... scopes) {
     return await(() -> tokens.create(userId, org.id(), "test", Set.of(scopes), null)).secret();

@@ -30,6 +30,11 @@ public class AuditTrail {
     return write(organizationId, userId, null, action, "user", userId, detail);
   }
 
+  /** Something that happened to a user without an authenticated actor: a failed login names only an email. */
+  public Uni<Void> recordAbout(long organizationId, long userId, String action, Map<String, String> detail) {
+    return write(organizationId, null, null, action, "user", userId, detail);
+  }
+
   private Uni<Void> write(
       long organizationId, Long userId, Long tokenId, String action, String targetType, Object targetId, Map<String, String> detail) {
     String target = targetId == null ? null : String.valueOf(targetId);

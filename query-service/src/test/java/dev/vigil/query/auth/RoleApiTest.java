@@ -147,15 +147,24 @@ class RoleApiTest {
   }
 
   @Test
-  void removedMembersLoseAccessAtOnce() {
+  void removedMembersLoseAccessAtOnceAndTheirSessionsEndWithTheirLastOrganization() {
     User leaving = tenants.member(org, Role.MEMBER);
+    Org other = tenants.organization("roles-other");
+    long otherProject = Tenants.project(other, "roles-other");
+    tenants.join(other, leaving, Role.VIEWER);
     Session session = Tenants.login(leaving);
     session.api().get("/api/v1/projects/" + project).then().statusCode(200);
 
     as(Role.ADMIN).api().delete("/api/v1/organizations/" + org.slug() + "/members/" + leaving.id()).then().statusCode(204);
 
+    // Still a member elsewhere: the session goes on, without the organization that removed them.
     session.api().get("/api/v1/projects/" + project).then().statusCode(404);
-    assertThat(session.api().get("/api/v1/projects").jsonPath().getList("id")).isEmpty();
+    assertThat(session.api().get("/api/v1/projects").then().statusCode(200).extract().jsonPath().getList("id", Long.class))
+        .containsExactly(otherProject);
+
+    Tenants.login(other.owner()).api().delete("/api/v1/organizations/" + other.slug() + "/members/" + leaving.id())
+        .then().statusCode(204);
+    session.api().get("/api/v1/auth/me").then().statusCode(401);
   }
 
   @Test

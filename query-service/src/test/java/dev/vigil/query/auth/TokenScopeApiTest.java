@@ -24,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +96,29 @@ class TokenScopeApiTest {
     assertThat(me.getString("user")).isNull();
     assertThat(me.getList("memberships.organization", String.class)).containsExactly(org.slug());
     assertThat(me.getList("scopes", String.class)).containsExactly("event:read", "event:write", "project:read");
+  }
+
+  @Test
+  void theCreationAnswerIsTheListedTokenPlusItsSecret() {
+    String tokensPath = "/api/v1/organizations/" + org.slug() + "/tokens";
+    String owner = tenants.token(org.owner().id(), org, Scope.values());
+    // Nanoseconds: PostgreSQL keeps microseconds, and the answer must show what is stored.
+    String expiresAt = "2099-01-02T03:04:05.123456400Z";
+    Map<String, Object> created =
+        bearer(owner).body(Map.of("name", " ci ", "scopes", List.of("project:releases", "org:read"), "expiresAt", expiresAt))
+            .post(tokensPath).then().statusCode(201).extract().jsonPath().getMap("$");
+    String secret = (String) created.get("token");
+    assertThat(secret).matches("[0-9a-f]{64}");
+    assertThat(created).containsEntry("prefix", secret.substring(0, 8)).containsEntry("name", "ci")
+        .containsEntry("scopes", List.of("org:read", "project:releases")).containsEntry("expiresAt", "2099-01-02T03:04:05.123456Z");
+    assertThat(created.get("createdAt")).isNotNull();
+
+    List<Map<String, Object>> listed = bearer(owner).get(tokensPath).then().statusCode(200).extract().jsonPath().getList("$");
+    Map<String, Object> expected =
+        new HashMap<>(listed.stream().filter(t -> created.get("id").equals(t.get("id"))).findFirst().orElseThrow());
+    assertThat(expected).containsEntry("token", null);
+    expected.put("token", secret);
+    assertThat(created).isEqualTo(expected);
   }
 
   @Test

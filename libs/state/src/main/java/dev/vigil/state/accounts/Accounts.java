@@ -26,6 +26,12 @@ public class Accounts {
     return Panache.withSession(() -> UserEntity.<UserEntity>findById(userId).chain(Accounts::load));
   }
 
+  /** The enabled user with this email and their memberships, or null (a login that failed names only an email). */
+  public Uni<Account> findByEmail(String email) {
+    String normalised = Emails.normaliseForLookup(email);
+    return Panache.withSession(() -> byEmail(normalised).chain(Accounts::load));
+  }
+
   /** The user when the password matches, else null (same work either way: no user enumeration by timing). */
   public Uni<Account> authenticate(String email, String password) {
     String normalised = Emails.normaliseForLookup(email);

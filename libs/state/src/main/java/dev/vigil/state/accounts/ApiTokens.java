@@ -72,6 +72,16 @@ public class ApiTokens {
         .map(tokens -> tokens.stream().map(ApiTokens::info).toList());
   }
 
+  /** The organization's unrevoked token with this id, or null; as {@link #list} shows it. */
+  public Uni<TokenInfo> find(long organizationId, long tokenId) {
+    return Panache.withSession(
+            () ->
+                ApiTokenEntity.<ApiTokenEntity>find(
+                        "id = ?1 and organizationId = ?2 and revokedAt is null", tokenId, organizationId)
+                    .firstResult())
+        .map(t -> t == null ? null : info(t));
+  }
+
   /** Revokes the token if it belongs to the organization; false when there is no such (unrevoked) token. */
   public Uni<Boolean> revoke(long organizationId, long tokenId) {
     return Panache.withTransaction(

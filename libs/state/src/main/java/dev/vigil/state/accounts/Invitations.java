@@ -13,6 +13,9 @@ public class Invitations {
 
   static final Duration VALIDITY = Duration.ofDays(7);
 
+  /** An accepted invitation: the organization it was for, and the account that joined it. */
+  public record Accepted(long organizationId, Account account) {}
+
   /** A new invitation; the secret goes into the link sent to the email. */
   public Uni<NewSecret> create(long organizationId, String email, Role role, long invitedByUserId) {
     return Uni.createFrom()
@@ -39,6 +42,14 @@ public class Invitations {
    * {@link WeakPasswordException} and leaves the invitation unused.
    */
   public Uni<Account> accept(String secret, String name, String password) {
+    return acceptWithOrganization(secret, name, password).map(accepted -> accepted == null ? null : accepted.account());
+  }
+
+  /**
+   * As {@link #accept}, and says which organization the invitation was for: the account of a user who was
+   * already a member elsewhere lists several, and only this one should see the acceptance.
+   */
+  public Uni<Accepted> acceptWithOrganization(String secret, String name, String password) {
     if (!Secrets.wellFormed(secret)) {
       return Uni.createFrom().nullItem();
     }
@@ -52,14 +63,16 @@ public class Invitations {
                 .chain(
                     invitation -> {
                       if (invitation == null || invitation.acceptedAt != null || !invitation.expiresAt.isAfter(now)) {
-                        return Uni.createFrom().<Account>nullItem();
+                        return Uni.createFrom().<Accepted>nullItem();
                       }
                       return Accounts.byEmail(invitation.email)
                           .chain(user -> user != null ? joinExisting(invitation, user) : joinNew(invitation, name, password))
-                          .invoke(account -> {
-                            if (account != null) {
-                              invitation.acceptedAt = now; // flushed when the transaction commits
+                          .map(account -> {
+                            if (account == null) {
+                              return null;
                             }
+                            invitation.acceptedAt = now; // flushed when the transaction commits
+                            return new Accepted(invitation.organizationId, account);
                           });
                     }));
   }

@@ -99,6 +99,16 @@ final class MemberRows {
         .map(count -> count > 0);
   }
 
+  /** How many organizations the user belongs to. */
+  static Uni<Long> organizationsOf(long userId) {
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createNativeQuery("SELECT count(*) FROM organization_members WHERE user_id = :user", Long.class)
+                    .setParameter("user", userId)
+                    .getSingleResult());
+  }
+
   /** How many owners the organization has. */
   static Uni<Long> owners(long organizationId) {
     return Panache.getSession()

@@ -64,6 +64,8 @@ public class Organizations {
   /**
    * Removes the member; refuses to remove the last owner. The member also leaves the organization's teams
    * and loses their tokens there, so that inviting them again does not bring old tokens back to life.
+   * When this was their last organization their login sessions end too (nothing is left to see in them);
+   * a user still in another organization stays logged in, since memberships are read on every request.
    */
   public Uni<Boolean> removeMember(long organizationId, long userId) {
     return Panache.withTransaction(
@@ -80,7 +82,8 @@ public class Organizations {
                                   return (current == Role.OWNER ? requireAnotherOwner(org) : none())
                                       .chain(() -> MemberRows.delete(organizationId, userId))
                                       .call(() -> TeamRows.removeFromTeams(organizationId, userId))
-                                      .call(() -> revokeTokens(organizationId, userId));
+                                      .call(() -> revokeTokens(organizationId, userId))
+                                      .call(() -> endSessionsIfNoOrganizationLeft(userId));
                                 })));
   }
 
@@ -207,6 +210,16 @@ public class Organizations {
             organizationId,
             userId)
         .replaceWithVoid();
+  }
+
+  private static Uni<Void> endSessionsIfNoOrganizationLeft(long userId) {
+    return MemberRows.organizationsOf(userId)
+        .chain(
+            left ->
+                left > 0
+                    ? none()
+                    : SessionEntity.update("revokedAt = ?1 where userId = ?2 and revokedAt is null", Instant.now(), userId)
+                        .replaceWithVoid());
   }
 
   private static IllegalArgumentException noOrganization(long organizationId) {

@@ -121,4 +121,17 @@ class AccountsTest {
     assertThat(await(() -> accounts.find(-1))).isNull();
     assertThat(await(() -> accounts.anyUser())).isTrue();
   }
+
+  @Test
+  void findsTheEnabledUserOfAnEmailWithoutItsPassword() {
+    Account owner = fixture.user();
+    Membership membership = fixture.organizationOf(owner);
+
+    Account found = await(() -> accounts.findByEmail("  " + owner.email().toUpperCase(Locale.ROOT) + " "));
+    assertThat(found.userId()).isEqualTo(owner.userId());
+    assertThat(found.memberships()).containsExactly(membership);
+    assertThat(await(() -> accounts.findByEmail(email()))).isNull();
+    fixture.update("UPDATE users SET disabled_at = now() WHERE id = $1", owner.userId());
+    assertThat(await(() -> accounts.findByEmail(owner.email()))).isNull();
+  }
 }

@@ -45,6 +45,22 @@ class ApiTokensTest {
   }
 
   @Test
+  void findsAnUnrevokedTokenOfTheOrganizationAsTheListingShowsIt() {
+    Membership org = fixture.organizationOf(fixture.user());
+    Membership other = fixture.organizationOf(fixture.user());
+    Instant expires = Instant.parse("2099-01-02T03:04:05.123456400Z");
+    NewSecret token = await(() -> tokens.create(null, org.organizationId(), "CI", Set.of(Scope.EVENT_READ), expires));
+
+    ApiTokens.TokenInfo found = await(() -> tokens.find(org.organizationId(), token.id()));
+    assertThat(found).isEqualTo(await(() -> tokens.list(org.organizationId(), null)).get(0));
+    assertThat(found.createdAt()).isNotNull();
+    assertThat(found.expiresAt()).isEqualTo(Instant.parse("2099-01-02T03:04:05.123456Z"));
+    assertThat(await(() -> tokens.find(other.organizationId(), token.id()))).isNull();
+    await(() -> tokens.revoke(org.organizationId(), token.id()));
+    assertThat(await(() -> tokens.find(org.organizationId(), token.id()))).isNull();
+  }
+
+  @Test
   void anOrganizationTokenGrantsExactlyItsScopes() {
     Membership org = fixture.organizationOf(fixture.user());
     Set<Scope> scopes = EnumSet.of(Scope.PROJECT_RELEASES, Scope.ORG_ADMIN, Scope.EVENT_READ);

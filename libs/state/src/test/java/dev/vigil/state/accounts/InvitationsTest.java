@@ -68,6 +68,23 @@ class InvitationsTest {
   }
 
   @Test
+  void anAcceptedInvitationSaysWhichOrganizationItWasFor() {
+    Account user = fixture.user();
+    Membership elsewhere = fixture.organizationOf(user);
+    Account owner = fixture.user();
+    Membership org = fixture.organizationOf(owner);
+    NewSecret invitation = await(() -> invitations.create(org.organizationId(), user.email(), Role.MEMBER, owner.userId()));
+
+    Invitations.Accepted accepted = await(() -> invitations.acceptWithOrganization(invitation.secret(), null, null));
+
+    assertThat(accepted.organizationId()).isEqualTo(org.organizationId());
+    assertThat(accepted.account().memberships())
+        .extracting(Membership::organizationId)
+        .containsExactlyInAnyOrder(elsewhere.organizationId(), org.organizationId());
+    assertThat(await(() -> invitations.acceptWithOrganization(invitation.secret(), null, null))).isNull();
+  }
+
+  @Test
   void aLinkWorksOnceAndNotAfterSevenDays() {
     Account owner = fixture.user();
     Membership org = fixture.organizationOf(owner);

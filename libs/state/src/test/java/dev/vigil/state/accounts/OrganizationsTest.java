@@ -22,6 +22,7 @@ class OrganizationsTest {
   @Inject Organizations organizations;
   @Inject Accounts accounts;
   @Inject Projects projects;
+  @Inject Sessions sessions;
   @Inject AccountsFixture fixture;
 
   @Test
@@ -87,6 +88,22 @@ class OrganizationsTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> await(() -> organizations.setRole(-1, user.userId(), Role.MEMBER)))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void removalEndsTheUsersSessionsOnlyWhenNoOrganizationIsLeft() {
+    Account user = fixture.user();
+    Membership first = fixture.organizationOf(fixture.user());
+    Membership second = fixture.organizationOf(fixture.user());
+    await(() -> organizations.setRole(first.organizationId(), user.userId(), Role.MEMBER));
+    await(() -> organizations.setRole(second.organizationId(), user.userId(), Role.VIEWER));
+    NewSecret session = await(() -> sessions.create(user.userId(), null, null));
+
+    await(() -> organizations.removeMember(first.organizationId(), user.userId()));
+    assertThat(await(() -> sessions.resolve(session.secret()))).as("still in the second organization").isNotNull();
+
+    await(() -> organizations.removeMember(second.organizationId(), user.userId()));
+    assertThat(await(() -> sessions.resolve(session.secret()))).as("in no organization").isNull();
   }
 
   @Test

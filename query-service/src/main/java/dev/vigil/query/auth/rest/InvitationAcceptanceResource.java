@@ -38,15 +38,18 @@ public class InvitationAcceptanceResource {
       throw ApiException.badRequest("body must be {\"secret\": ..., \"name\": ..., \"password\": ...}");
     }
     return invitations
-        .accept(body.secret().trim(), body.name(), body.password())
+        .acceptWithOrganization(body.secret().trim(), body.name(), body.password())
         .onFailure(IllegalArgumentException.class)
         .transform(e -> ApiException.badRequest(e.getMessage()))
         .chain(
-            account -> {
-              if (account == null) {
+            accepted -> {
+              if (accepted == null) {
                 return Uni.createFrom().failure(ApiException.notFound("the invitation is unknown, used or expired"));
               }
-              return recordAcceptance(account).chain(() -> logIn(account, body.password(), headers, uri));
+              Account account = accepted.account();
+              return audit
+                  .recordFor(accepted.organizationId(), account.userId(), "invitation.accept", Map.of())
+                  .chain(() -> logIn(account, body.password(), headers, uri));
             });
   }
 
@@ -59,14 +62,5 @@ public class InvitationAcceptanceResource {
     return logins
         .authenticate(account.email(), password)
         .chain(a -> a == null ? Uni.createFrom().item(withoutSession) : logins.startSession(a, headers, uri));
-  }
-
-  // Invitations.accept does not say which organization the invitation was for; a new user has only
-  // that one, an existing user's other memberships must not receive the entry.
-  private Uni<Void> recordAcceptance(Account account) {
-    if (account.memberships().size() != 1) {
-      return Uni.createFrom().voidItem();
-    }
-    return audit.recordFor(account.memberships().get(0).organizationId(), account.userId(), "invitation.accept", Map.of());
   }
 }

@@ -15,11 +15,18 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Password checks behind the login throttle, and the start of a login session. */
 @ApplicationScoped
 class Logins {
+
+  private static final Logger LOG = Logger.getLogger(Logins.class);
+
+  /** Failed logins naming no account since start: they belong to no organization's audit log. */
+  private final AtomicLong unknownEmailFailures = new AtomicLong();
 
   private final Accounts accounts;
   private final LoginThrottle throttle;
@@ -37,10 +44,37 @@ class Logins {
 
   /**
    * The account when the password matches, else null; 429 while the email or address is locked out.
-   * Every failure counts towards the lockout.
+   * Every failure counts towards the lockout and is audited.
    */
   Uni<Account> authenticate(String email, String password) {
-    return unlocked(email).chain(() -> accounts.authenticate(email, password)).call(a -> attempted(email, a != null));
+    return unlocked(email)
+        .chain(() -> accounts.authenticate(email, password))
+        .call(a -> attempted(email, a != null))
+        .call(a -> a == null ? recordFailure(email) : Uni.createFrom().voidItem());
+  }
+
+  /**
+   * A failed login lands in the audit log of every organization the email's user belongs to. An email
+   * with no (enabled) account has no organization: it is only counted in the log, without the email,
+   * which is sometimes a mistyped password.
+   */
+  private Uni<Void> recordFailure(String email) {
+    return accounts
+        .findByEmail(email)
+        .chain(
+            account -> {
+              if (account == null) {
+                LOG.infof(
+                    "failed login for an email without an account from %s (%d since start)",
+                    current.clientIp(), unknownEmailFailures.incrementAndGet());
+                return Uni.createFrom().voidItem();
+              }
+              Uni<Void> chain = Uni.createFrom().voidItem();
+              for (Membership m : account.memberships()) {
+                chain = chain.call(() -> audit.recordAbout(m.organizationId(), account.userId(), "login.failed", Map.of()));
+              }
+              return chain;
+            });
   }
 
   /** Fails with 429 while password attempts for the email (or from the client's address) are refused. */

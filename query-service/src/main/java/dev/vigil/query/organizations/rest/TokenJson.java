@@ -19,6 +19,11 @@ record TokenJson(
         t.id(), t.name(), t.prefix(), wireNames(t.scopes()), t.userId(), t.createdAt(), t.lastUsedAt(), t.expiresAt(), null);
   }
 
+  /** The same token with its secret, for the answer that creates it. */
+  TokenJson withSecret(String secret) {
+    return new TokenJson(id, name, prefix, scopes, userId, createdAt, lastUsedAt, expiresAt, secret);
+  }
+
   static List<String> wireNames(Collection<Scope> scopes) {
     return scopes.stream().map(Scope::wireName).sorted().toList();
   }

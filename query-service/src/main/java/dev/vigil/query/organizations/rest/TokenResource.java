@@ -86,11 +86,16 @@ public class TokenResource {
               return tokens
                   .create(userId, org.id, name, scopes, body.expiresAt())
                   .call(t -> audit.record(org.id, "token.create", "token", t.id(), Map.of("name", name, "scopes", String.join(" ", granted))))
-                  .map(
+                  // Read back: the database sets createdAt and keeps expiresAt to the microsecond; the answer equals the listing.
+                  .chain(
                       t ->
-                          RestResponse.status(
-                              Response.Status.CREATED,
-                              new TokenJson(t.id(), name, null, granted, userId, null, null, body.expiresAt(), t.secret())));
+                          tokens
+                              .find(org.id, t.id())
+                              .onItem()
+                              .ifNull()
+                              .failWith(() -> ApiException.conflict("token " + t.id() + " was revoked while being created"))
+                              .map(info -> TokenJson.of(info).withSecret(t.secret())))
+                  .map(json -> RestResponse.status(Response.Status.CREATED, json));
             });
   }
 
