@@ -51,18 +51,20 @@ public class IngestEventsConsumer {
   private final DeadLetters deadLetters;
   private final KnownProjects projects;
   private final IssueUpserts issues;
+  private final ImplicitReleases releases;
   private final EventWriter events;
   private final SpanWriter spans;
   private final Retrying retrying;
   private final ProcessorMetrics metrics;
 
   IngestEventsConsumer(RecordProcessor processor, @Channel(DLQ_CHANNEL) MutinyEmitter<byte[]> deadLetters,
-      KnownProjects projects, IssueUpserts issues, EventWriter events, SpanWriter spans, Retrying retrying,
-      ProcessorMetrics metrics) {
+      KnownProjects projects, IssueUpserts issues, ImplicitReleases releases, EventWriter events, SpanWriter spans,
+      Retrying retrying, ProcessorMetrics metrics) {
     this.processor = processor;
     this.deadLetters = new DeadLetters(deadLetters);
     this.projects = projects;
     this.issues = issues;
+    this.releases = releases;
     this.events = events;
     this.spans = spans;
     this.retrying = retrying;
@@ -102,6 +104,13 @@ public class IngestEventsConsumer {
   }
 
   private void storeEvents(List<RecordOutcome.Grouped> grouped, String token) {
+    List<ImplicitReleases.ProjectRelease> unlinked = releases.unlinked(grouped.stream()
+        .filter(g -> g.event().release() != null)
+        .map(g -> new ImplicitReleases.ProjectRelease(g.event().projectId(), g.event().release()))
+        .toList());
+    if (!unlinked.isEmpty()) {
+      retrying.untilSuccess("linking " + unlinked.size() + " releases in PostgreSQL", () -> await(() -> releases.link(unlinked)));
+    }
     Map<IssueFolding.Key, IssueCandidate> candidates = IssueFolding.fold(grouped);
     List<IssueCandidate> ordered = List.copyOf(candidates.values());
     List<IssueOutcome> recorded =

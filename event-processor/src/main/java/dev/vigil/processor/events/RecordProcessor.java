@@ -5,6 +5,7 @@ import dev.vigil.domain.Event;
 import dev.vigil.domain.telemetry.Span;
 import dev.vigil.processor.pipeline.IngestRecord;
 import dev.vigil.processor.pipeline.ProcessorMetrics;
+import dev.vigil.processor.sourcemaps.SourceMapSymbolicator;
 import dev.vigil.sentry.envelope.Envelope;
 import dev.vigil.sentry.envelope.EnvelopeItem;
 import dev.vigil.sentry.envelope.EnvelopeParser;
@@ -21,7 +22,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns one Kafka record into grouped events and spans: headers, envelope, then for each {@code event}
- * item normalization and grouping, for each {@code transaction} item its spans. Never throws for bad
+ * item normalization, source maps and grouping, for each {@code transaction} item its spans. Never throws for bad
  * input; it reports a dead-letter reason instead, so that one bad record cannot stop its batch.
  */
 final class RecordProcessor {
@@ -29,12 +30,15 @@ final class RecordProcessor {
   private static final Logger LOG = Logger.getLogger(RecordProcessor.class);
 
   private final EventNormalizer normalizer;
+  private final SourceMapSymbolicator symbolicator;
   private final Grouper grouper;
   private final TransactionSpans transactions;
   private final ProcessorMetrics metrics;
 
-  RecordProcessor(EventNormalizer normalizer, Grouper grouper, TransactionSpans transactions, ProcessorMetrics metrics) {
+  RecordProcessor(EventNormalizer normalizer, SourceMapSymbolicator symbolicator, Grouper grouper,
+      TransactionSpans transactions, ProcessorMetrics metrics) {
     this.normalizer = normalizer;
+    this.symbolicator = symbolicator;
     this.grouper = grouper;
     this.transactions = transactions;
     this.metrics = metrics;
@@ -63,7 +67,9 @@ final class RecordProcessor {
       for (EnvelopeItem item : envelope.items()) {
         metrics.item(item.type());
         if ("event".equals(item.type())) {
-          Event event = normalizer.normalize(item.payload(), projectId, receivedAt, clientAddress);
+          // Un-minified before grouping: a new build of the same code must land in the same issue.
+          Event event = symbolicator.symbolicate(
+              normalizer.normalize(item.payload(), projectId, receivedAt, clientAddress));
           events.add(new RecordOutcome.Grouped(event, grouper.group(event)));
         } else if ("transaction".equals(item.type())) {
           spans.addAll(spans(record, item, projectId, slug));

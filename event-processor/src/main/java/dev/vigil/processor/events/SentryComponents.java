@@ -1,6 +1,7 @@
 package dev.vigil.processor.events;
 
 import dev.vigil.processor.pipeline.ProcessorMetrics;
+import dev.vigil.processor.sourcemaps.SourceMapSymbolicator;
 import dev.vigil.sentry.event.EventNormalizer;
 import dev.vigil.sentry.grouping.Grouper;
 import dev.vigil.sentry.transaction.TransactionSpans;
@@ -24,7 +25,8 @@ final class SentryComponents {
 
   @Produces
   @Singleton
-  RecordProcessor recordProcessor(EventNormalizer normalizer, Grouper grouper, ProcessorMetrics metrics) {
-    return new RecordProcessor(normalizer, grouper, new TransactionSpans(), metrics);
+  RecordProcessor recordProcessor(EventNormalizer normalizer, SourceMapSymbolicator symbolicator, Grouper grouper,
+      ProcessorMetrics metrics) {
+    return new RecordProcessor(normalizer, symbolicator, grouper, new TransactionSpans(), metrics);
   }
 }

@@ -38,12 +38,25 @@ public class IssueUpserts {
           + " ON CONFLICT (project_id, grouping_hash) DO UPDATE SET " + mergeFrom("EXCLUDED")
           + " RETURNING i.id, (xmax = 0) AS created, COALESCE(i.regressed_at = now(), false) AS regressed";
 
+  /**
+   * Whether the incoming release is not older than the one the issue was resolved in, by creation of
+   * their release rows (sentry-cli's, or the processor's on a release's first event); true when either
+   * row is missing. An event of an older build still running somewhere does not reopen the issue.
+   */
+  private static String notOlderRelease(String incoming) {
+    return "COALESCE((SELECT rn.date_created >= ro.date_created FROM projects p"
+        + " JOIN releases ro ON ro.organization_id = p.organization_id AND ro.version = i.resolved_in_release"
+        + " JOIN releases rn ON rn.organization_id = p.organization_id AND rn.version = " + incoming + ".last_release"
+        + " WHERE p.id = i.project_id), true)";
+  }
+
   /** How an existing issue row {@code i} takes in the events described by the row {@code incoming}. */
   private static String mergeFrom(String incoming) {
     String reopens =
         "((i.status = 'resolved' AND " + incoming + ".last_seen > i.resolved_at)"
             + " OR (i.status = 'resolvedInNextRelease' AND " + incoming + ".last_release IS NOT NULL"
-            + "     AND " + incoming + ".last_release IS DISTINCT FROM i.resolved_in_release))";
+            + "     AND " + incoming + ".last_release IS DISTINCT FROM i.resolved_in_release"
+            + "     AND " + notOlderRelease(incoming) + "))";
     String newer = incoming + ".last_seen >= i.last_seen";
     return "first_seen = LEAST(i.first_seen, " + incoming + ".first_seen),"
         + " last_seen = GREATEST(i.last_seen, " + incoming + ".last_seen),"

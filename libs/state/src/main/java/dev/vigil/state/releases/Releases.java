@@ -27,13 +27,20 @@ public class Releases {
 
   static final String SELECT =
       "SELECT r.id, r.organization_id, r.version, r.ref, r.url, r.date_created, r.date_started, r.date_released,"
-          + " (SELECT json_agg(json_build_object('id', p.id, 'slug', p.slug, 'name', p.name, 'platform', p.platform)"
+          + " (SELECT json_agg(json_build_object('id', p.id, 'slug', p.slug, 'name', p.name, 'platform', p.platform,"
+          + "    'newGroups', (SELECT count(*) FROM issues i WHERE i.project_id = p.id AND i.first_release = r.version))"
           + "    ORDER BY p.slug) FROM release_projects rp JOIN projects p ON p.id = rp.project_id"
           + "    WHERE rp.release_id = r.id) AS projects,"
           + " (SELECT count(*) FROM release_commits c WHERE c.release_id = r.id) AS commit_count,"
           + " (SELECT c.commit_id FROM release_commits c WHERE c.release_id = r.id"
           + "    ORDER BY c.committed_at DESC NULLS LAST, c.id DESC LIMIT 1) AS last_commit,"
           + " (SELECT count(*) FROM deploys d WHERE d.release_id = r.id) AS deploy_count,"
+          + " (SELECT count(*) FROM issues i JOIN release_projects rp ON rp.project_id = i.project_id"
+          + "    WHERE rp.release_id = r.id AND i.first_release = r.version) AS new_groups,"
+          + " (SELECT min(i.first_seen) FROM issues i JOIN release_projects rp ON rp.project_id = i.project_id"
+          + "    WHERE rp.release_id = r.id AND i.first_release = r.version) AS first_event,"
+          + " (SELECT max(i.last_seen) FROM issues i JOIN release_projects rp ON rp.project_id = i.project_id"
+          + "    WHERE rp.release_id = r.id AND i.last_release = r.version) AS last_event,"
           + " ld.id AS deploy_id, ld.environment, ld.name AS deploy_name, ld.url AS deploy_url,"
           + " ld.date_started AS deploy_started, ld.date_finished AS deploy_finished"
           + " FROM releases r LEFT JOIN LATERAL (SELECT * FROM deploys d WHERE d.release_id = r.id"
@@ -232,7 +239,9 @@ public class Releases {
     if (json instanceof JsonArray array) {
       for (Object o : array) {
         JsonObject p = (JsonObject) o;
-        projects.add(new ReleaseProject(p.getLong("id"), p.getString("slug"), p.getString("name"), p.getString("platform")));
+        Long newGroups = p.getLong("newGroups");
+        projects.add(new ReleaseProject(p.getLong("id"), p.getString("slug"), p.getString("name"), p.getString("platform"),
+            newGroups == null ? 0 : newGroups.intValue()));
       }
     }
     Long deployId = row.getLong("deploy_id");
@@ -259,6 +268,9 @@ public class Releases {
         row.getLong("commit_count").intValue(),
         row.getString("last_commit"),
         row.getLong("deploy_count").intValue(),
-        lastDeploy);
+        lastDeploy,
+        row.getLong("new_groups").intValue(),
+        Sql.instant(row, "first_event"),
+        Sql.instant(row, "last_event"));
   }
 }

@@ -45,9 +45,9 @@ record ReleaseJson(
         r.dateCreated(),
         r.dateStarted(),
         r.dateReleased(),
-        null,
-        null,
-        0,
+        r.firstEvent(),
+        r.lastEvent(),
+        r.newGroups(),
         Map.of(),
         null,
         r.commitCount(),
@@ -56,7 +56,7 @@ record ReleaseJson(
         r.lastDeploy() == null ? null : DeployJson.of(r.lastDeploy()),
         List.of(),
         r.projects().stream()
-            .map(p -> new ProjectJson(String.valueOf(p.id()), p.slug(), p.name(), p.platform(), List.of(p.platform()), 0, false))
+            .map(p -> new ProjectJson(String.valueOf(p.id()), p.slug(), p.name(), p.platform(), List.of(p.platform()), p.newGroups(), false))
             .toList());
   }
 }

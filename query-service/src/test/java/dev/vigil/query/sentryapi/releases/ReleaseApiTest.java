@@ -15,7 +15,12 @@ import dev.vigil.state.accounts.Accounts;
 import dev.vigil.state.accounts.ApiTokens;
 import dev.vigil.state.accounts.Organizations;
 import dev.vigil.state.accounts.Scope;
+import dev.vigil.state.issues.IssueCandidate;
+import dev.vigil.state.issues.IssueUpserts;
 import dev.vigil.testsupport.PostgresStack;
+import io.quarkus.vertx.VertxContextSupport;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -32,6 +37,7 @@ class ReleaseApiTest {
   @Inject Accounts accounts;
   @Inject Organizations organizations;
   @Inject ApiTokens tokens;
+  @Inject IssueUpserts upserts;
 
   Tenants tenants;
   Org org;
@@ -106,6 +112,29 @@ class ReleaseApiTest {
   }
 
   /** A new project of the organization, by slug (sentry-cli names projects by slug). */
+  @Test
+  void countsTheIssuesFirstSeenInARelease() throws Throwable {
+    String base = "/api/0/organizations/" + org.slug() + "/releases/";
+    String id = bearer(ci).body(Map.of("version", "web@2.0.0", "projects", List.of(project))).post(base)
+        .then().statusCode(201).extract().path("projects[0].id");
+    long projectId = Long.parseLong(id);
+    Instant first = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(120);
+    Instant last = first.plusSeconds(60);
+    record(projectId, "web-a", "web@2.0.0", first, first);
+    record(projectId, "web-b", "web@2.0.0", last, last);
+    record(projectId, "web-c", "web@1.9.0", first, first);
+
+    bearer(ci).get(base + "web@2.0.0/").then().statusCode(200)
+        .body("newGroups", is(2)).body("projects[0].newGroups", is(2))
+        .body("firstEvent", is(first.toString())).body("lastEvent", is(last.toString()));
+  }
+
+  private void record(long projectId, String hash, String release, Instant firstSeen, Instant lastSeen) throws Throwable {
+    IssueCandidate candidate = new IssueCandidate(projectId, hash + "-" + Tenants.unique("h"), "Error: " + hash, "app.js", "Error",
+        "error", "javascript", firstSeen, lastSeen, release, "vigil:2026-01", "[]");
+    VertxContextSupport.subscribeAndAwait(() -> upserts.record(List.of(candidate)));
+  }
+
   static String projectSlug(Org org, String prefix) {
     String slug = Tenants.unique(prefix);
     given()
