@@ -17,6 +17,9 @@ import java.util.UUID;
 /** What the end-to-end tests see of Vigil: query-service's REST API and the gateway's address. */
 final class VigilApi {
 
+  /** The organization every test project is created in. */
+  static final String ORGANIZATION = "e2e";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http;
@@ -75,10 +78,49 @@ final class VigilApi {
         send(
             "POST",
             "/projects",
-            Map.of("organization", "e2e", "slug", slug, "name", "e2e " + slug, "platform", platform),
+            Map.of("organization", ORGANIZATION, "slug", slug, "name", "e2e " + slug, "platform", platform),
             201);
     JsonNode key = created.path("keys").path(0);
     return new TestProject(created.path("id").asLong(), slug, key.path("publicKey").asText(), key.path("dsn").asText());
+  }
+
+  /**
+   * Creates an organization API token (not tied to a user, as CI uses for sentry-cli) with the admin token and
+   * returns its secret, which the API shows only in this answer.
+   */
+  String createOrganizationToken(String organization, String name, List<String> scopes) {
+    JsonNode created =
+        send(
+            "POST",
+            "/organizations/" + organization + "/tokens",
+            Map.of("name", name, "scopes", scopes, "organizationToken", true),
+            201);
+    String secret = created.path("token").asText();
+    if (!secret.matches("[0-9a-f]{64}")) {
+      throw new AssertionError("POST /organizations/" + organization + "/tokens answered no 64-hex token: " + created);
+    }
+    return secret;
+  }
+
+  /** query-service's base URL: what sentry-cli's SENTRY_URL points at (it appends /api/0/...). */
+  String queryUrl() {
+    return queryUrl;
+  }
+
+  /** GET on Sentry's web API ({@code /api/0} + {@code path}) with the given token, expecting 200. */
+  JsonNode getSentryApi(String path, String token) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(queryUrl + "/api/0" + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "application/json")
+            .timeout(Duration.ofSeconds(15))
+            .GET()
+            .build();
+    HttpResponse<String> response = exchange(request);
+    if (response.statusCode() != 200) {
+      throw new AssertionError("GET /api/0" + path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return parse(response.body());
   }
 
   /** Every issue of the project, whatever its status, most events first. */
