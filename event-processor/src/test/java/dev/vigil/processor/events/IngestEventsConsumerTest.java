@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.vigil.contracts.IngestHeaders;
 import dev.vigil.testsupport.TestTopics;
 import dev.vigil.domain.IssueStatus;
+import dev.vigil.processor.EdgeRecords;
 import dev.vigil.state.issues.IssueEntity;
 import dev.vigil.state.issues.IssueStatusChanges;
 import dev.vigil.state.projects.Projects;
@@ -26,19 +27,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +56,7 @@ class IngestEventsConsumerTest {
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrap;
 
-  private KafkaProducer<String, byte[]> producer;
+  private EdgeRecords edge;
   private long projectId;
   private String slug;
 
@@ -66,15 +64,12 @@ class IngestEventsConsumerTest {
   void newProjectAndProducer() throws Throwable {
     slug = "processor-" + UUID.randomUUID().toString().substring(0, 8);
     projectId = VertxContextSupport.subscribeAndAwait(() -> projects.create("processor-tests", slug, slug, "python")).id;
-    Properties p = new Properties();
-    p.put("bootstrap.servers", bootstrap);
-    p.put("acks", "all");
-    producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    edge = new EdgeRecords(bootstrap);
   }
 
   @AfterEach
   void closeProducer() {
-    producer.close();
+    edge.close();
   }
 
   @Test
@@ -125,8 +120,8 @@ class IngestEventsConsumerTest {
     String key = "garbage-" + UUID.randomUUID();
     try (KafkaConsumer<String, byte[]> dlq = dlqConsumerAtEnd()) {
       // Same key: same partition, so the good record comes after the bad one.
-      producer.send(record(key, "this is not an envelope".getBytes(StandardCharsets.UTF_8))).get();
-      producer.send(record(key, envelope("python-keyerror", UUID.randomUUID(), Instant.now()))).get();
+      edge.send(record(key, "this is not an envelope".getBytes(StandardCharsets.UTF_8)));
+      edge.send(record(key, envelope("python-keyerror", UUID.randomUUID(), Instant.now())));
 
       await().atMost(WAIT).untilAsserted(() -> assertThat(storedEvents()).isEqualTo(1));
       List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
@@ -202,13 +197,11 @@ class IngestEventsConsumerTest {
   }
 
   private void send(byte[] envelope) throws Exception {
-    producer.send(record(UUID.randomUUID().toString(), envelope)).get();
+    edge.send(record(UUID.randomUUID().toString(), envelope));
   }
 
   private ProducerRecord<String, byte[]> record(String key, byte[] value) {
-    ProducerRecord<String, byte[]> r = new ProducerRecord<>(TestTopics.INGEST_EVENTS, key, value);
-    r.headers().add(IngestHeaders.PROJECT_ID, String.valueOf(projectId).getBytes(StandardCharsets.UTF_8));
-    r.headers().add(IngestHeaders.RECEIVED_AT, String.valueOf(System.currentTimeMillis()).getBytes(StandardCharsets.UTF_8));
+    ProducerRecord<String, byte[]> r = edge.record(TestTopics.INGEST_EVENTS, key, value, projectId);
     r.headers().add(IngestHeaders.CLIENT_ADDRESS, "203.0.113.9".getBytes(StandardCharsets.UTF_8));
     return r;
   }

@@ -4,8 +4,8 @@ import static dev.vigil.processor.sourcemaps.SourceMapFixtures.BUILD_A;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.vigil.contracts.IngestHeaders;
 import dev.vigil.domain.IssueStatus;
+import dev.vigil.processor.EdgeRecords;
 import dev.vigil.processor.sourcemaps.SourceMapFixtures;
 import dev.vigil.state.issues.IssueEntity;
 import dev.vigil.state.issues.IssueStatusChanges;
@@ -23,12 +23,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +43,7 @@ class ReleaseLinkingTest {
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrap;
 
-  private KafkaProducer<String, byte[]> producer;
+  private EdgeRecords edge;
   private long projectId;
   private long organizationId;
   private String suffix;
@@ -60,15 +55,12 @@ class ReleaseLinkingTest {
     ProjectEntity project = VertxContextSupport.subscribeAndAwait(() -> projects.create("processor-tests", slug, slug, "node"));
     projectId = project.id;
     organizationId = project.organization.id;
-    Properties p = new Properties();
-    p.put("bootstrap.servers", bootstrap);
-    p.put("acks", "all");
-    producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    edge = new EdgeRecords(bootstrap);
   }
 
   @AfterEach
   void closeProducer() {
-    producer.close();
+    edge.close();
   }
 
   @Test
@@ -137,10 +129,7 @@ class ReleaseLinkingTest {
   private void send(String release) throws Exception {
     String eventId = UUID.randomUUID().toString().replace("-", "");
     String text = SourceMapFixtures.fresh(BUILD_A.envelope(), eventId, release);
-    ProducerRecord<String, byte[]> r = new ProducerRecord<>(TestTopics.INGEST_EVENTS, eventId, text.getBytes(StandardCharsets.UTF_8));
-    r.headers().add(IngestHeaders.PROJECT_ID, String.valueOf(projectId).getBytes(StandardCharsets.UTF_8));
-    r.headers().add(IngestHeaders.RECEIVED_AT, String.valueOf(System.currentTimeMillis()).getBytes(StandardCharsets.UTF_8));
-    producer.send(r).get();
+    edge.send(TestTopics.INGEST_EVENTS, eventId, text.getBytes(StandardCharsets.UTF_8), projectId);
   }
 
   /** Events of this test's project in ClickHouse: stored after their issue was recorded in PostgreSQL. */

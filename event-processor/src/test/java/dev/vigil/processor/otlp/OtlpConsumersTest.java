@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.ByteString;
 import dev.vigil.contracts.IngestHeaders;
+import dev.vigil.processor.EdgeRecords;
 import dev.vigil.processor.pipeline.DeduplicationToken;
 import dev.vigil.processor.pipeline.IngestRecord;
 import dev.vigil.storage.StorageException;
@@ -50,13 +51,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,7 +73,7 @@ class OtlpConsumersTest {
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrap;
 
-  private KafkaProducer<String, byte[]> producer;
+  private EdgeRecords edge;
   private long projectId;
   private String service;
 
@@ -85,15 +82,12 @@ class OtlpConsumersTest {
     String slug = "otlp-" + UUID.randomUUID().toString().substring(0, 8);
     projectId = VertxContextSupport.subscribeAndAwait(() -> projects.create("processor-tests", slug, slug, "other")).id;
     service = "checkout-" + slug;
-    Properties p = new Properties();
-    p.put("bootstrap.servers", bootstrap);
-    p.put("acks", "all");
-    producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    edge = new EdgeRecords(bootstrap);
   }
 
   @AfterEach
   void closeProducer() {
-    producer.close();
+    edge.close();
   }
 
   @Test
@@ -271,12 +265,7 @@ class OtlpConsumersTest {
   }
 
   private void send(String topic, String key, byte[] value, Long project) throws Exception {
-    ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, key, value);
-    if (project != null) {
-      r.headers().add(IngestHeaders.PROJECT_ID, String.valueOf(project).getBytes(StandardCharsets.UTF_8));
-    }
-    r.headers().add(IngestHeaders.RECEIVED_AT, String.valueOf(System.currentTimeMillis()).getBytes(StandardCharsets.UTF_8));
-    producer.send(r).get();
+    edge.send(topic, key, value, project);
   }
 
   private List<Map<String, String>> spans(String traceId) throws Exception {

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.contracts.IngestHeaders;
+import dev.vigil.processor.EdgeRecords;
 import dev.vigil.state.issues.IssueEntity;
 import dev.vigil.state.projects.ProjectEntity;
 import dev.vigil.state.projects.Projects;
@@ -28,12 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +51,7 @@ class SourceMapsPipelineTest {
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrap;
 
-  private KafkaProducer<String, byte[]> producer;
+  private EdgeRecords edge;
   private long projectId;
   private long organizationId;
 
@@ -66,15 +61,12 @@ class SourceMapsPipelineTest {
     ProjectEntity project = VertxContextSupport.subscribeAndAwait(() -> projects.create("processor-tests", slug, slug, "node"));
     projectId = project.id;
     organizationId = project.organization.id;
-    Properties p = new Properties();
-    p.put("bootstrap.servers", bootstrap);
-    p.put("acks", "all");
-    producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    edge = new EdgeRecords(bootstrap);
   }
 
   @AfterEach
   void closeProducer() {
-    producer.close();
+    edge.close();
   }
 
   @Test
@@ -150,10 +142,7 @@ class SourceMapsPipelineTest {
       text = text.replaceAll(",\"debug_meta\":\\{\"images\":\\[[^\\]]*\\]\\}", "");
       assertThat(text).doesNotContain("debug_meta");
     }
-    ProducerRecord<String, byte[]> r = new ProducerRecord<>(TestTopics.INGEST_EVENTS, eventId, text.getBytes(StandardCharsets.UTF_8));
-    r.headers().add(IngestHeaders.PROJECT_ID, String.valueOf(projectId).getBytes(StandardCharsets.UTF_8));
-    r.headers().add(IngestHeaders.RECEIVED_AT, String.valueOf(System.currentTimeMillis()).getBytes(StandardCharsets.UTF_8));
-    producer.send(r).get();
+    edge.send(TestTopics.INGEST_EVENTS, eventId, text.getBytes(StandardCharsets.UTF_8), projectId);
   }
 
   /** The main exception's frames of each stored event of the project, as ClickHouse holds them. */
