@@ -56,6 +56,23 @@ public final class Seed {
   /** Records events for the issue with this grouping hash, as the processor would; returns its id. */
   public long issue(
       long projectId, String groupingHash, String title, String culprit, String level, Instant firstSeen, Instant lastSeen) {
+    return issue(projectId, groupingHash, title, culprit, level, firstSeen, lastSeen, "1.0");
+  }
+
+  /** An issue first seen in {@code release} (its events so far all came from that release). */
+  public long issueInRelease(long projectId, String title, String release, Instant firstSeen, Instant lastSeen) {
+    return issue(projectId, title, title, "app in f", "error", firstSeen, lastSeen, release);
+  }
+
+  private long issue(
+      long projectId,
+      String groupingHash,
+      String title,
+      String culprit,
+      String level,
+      Instant firstSeen,
+      Instant lastSeen,
+      String release) {
     IssueCandidate candidate =
         new IssueCandidate(
             projectId,
@@ -67,7 +84,7 @@ public final class Seed {
             "python",
             firstSeen,
             lastSeen,
-            "1.0",
+            release,
             "vigil:2026-01",
             "[{\"id\":\"exception\",\"contributes\":true,\"values\":[\"ValueError\"]}]");
     try {

@@ -64,6 +64,8 @@ public class IssueListService {
             .reversed();
     List<IssueEntity> sorted =
         issues.stream()
+            // first_release is on the PostgreSQL row the search already loaded: no extra query.
+            .filter(i -> f.firstRelease() == null || f.firstRelease().equals(i.firstRelease))
             .filter(i -> f.cursor() == null || f.cursor().precedes(sortKey(f.sort(), i, aggregates.get(i.id)), i.id))
             .sorted(order)
             .toList();

@@ -202,6 +202,25 @@ class SentryApiTest {
   }
 
   @Test
+  void listsAReleasesNewIssuesByFirstRelease() {
+    Seed seed = new Seed(upserts, storage);
+    long p = Tenants.project(org, "releases");
+    String slug = bearer(token).get("/api/v1/projects/" + p).jsonPath().getString("slug");
+    long old = seed.issueInRelease(p, "KeyError: 'old'", "web@1.0.0", t0, t0.plusSeconds(1));
+    long fresh = seed.issueInRelease(p, "KeyError: 'new'", "web@1.1.0", t0, t0.plusSeconds(2));
+    seed.events(E.of(p, old, t0.plusSeconds(1)), E.of(p, fresh, t0.plusSeconds(2)));
+    String path = "/api/0/projects/" + org.slug() + "/" + slug + "/issues/";
+
+    for (String query : List.of("firstRelease:web@1.1.0", "is:unresolved first-release:\"web@1.1.0\"")) {
+      assertThat(bearer(token).queryParam("query", query).get(path).then().statusCode(200).extract().jsonPath().getList("id", String.class))
+          .as(query).containsExactly(String.valueOf(fresh));
+    }
+    assertThat(bearer(token).queryParam("query", "firstRelease:web@9.9.9").get(path).jsonPath().getList("id")).isEmpty();
+    assertThat(bearer(token).queryParam("query", "is:unresolved").get(path).jsonPath().getList("id", String.class))
+        .containsExactlyInAnyOrder(String.valueOf(old), String.valueOf(fresh));
+  }
+
+  @Test
   void issueDetailLatestEventAndStatusAsTheMcpServerReadsThem() throws IOException {
     Seed seed = new Seed(upserts, storage);
     long issue = seed.issue(project, "ZeroDivisionError: division by zero", "shop.pricing in average_price", "error", t0, t0.plusSeconds(5));

@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Projects and their DSN keys. */
+/** Projects (their DSN keys are managed in {@link ProjectKeyResource}). */
 @Path("/api/v1")
 public class ProjectResource {
 
@@ -99,18 +99,6 @@ public class ProjectResource {
     return access.require(id, Scope.PROJECT_READ).chain(this::toJson);
   }
 
-  @POST
-  @Path("/projects/{id}/keys")
-  public Uni<RestResponse<KeyJson>> addKey(@PathParam("id") long id) {
-    return access
-        .require(id, Scope.PROJECT_WRITE)
-        .chain(
-            p ->
-                keys.add(p.id, "Default")
-                    .call(k -> audit.record(p.organization.id, "project.key.create", "project", p.id, Map.of("publicKey", k.publicKey))))
-        .map(k -> RestResponse.status(Response.Status.CREATED, toJson(k)));
-  }
-
   private Uni<ProjectJson> toJson(ProjectEntity p) {
     return keys.ofProject(p.id)
         .map(
@@ -125,7 +113,7 @@ public class ProjectResource {
   }
 
   private KeyJson toJson(ProjectKeyEntity k) {
-    return new KeyJson(k.publicKey, dsns.dsn(k.publicKey, k.projectId), k.active, k.rateLimitPerMinute);
+    return new KeyJson(k.publicKey, dsns.dsn(k.publicKey, k.projectId), k.label, k.active, k.rateLimitPerMinute, k.createdAt);
   }
 
   private static String blankToNull(String s) {

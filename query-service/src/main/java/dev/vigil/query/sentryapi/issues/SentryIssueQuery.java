@@ -12,15 +12,17 @@ import java.util.regex.Pattern;
 /**
  * A Sentry issue search ({@code is:unresolved level:error environment:production timeout}) as the
  * filters Vigil's issue list understands: {@code is:} statuses, {@code level:}, {@code environment:},
- * {@code release:}, and the remaining words as text. Other keys are refused with 400 rather than
+ * {@code release:}, {@code firstRelease:} (or Sentry's {@code first-release:}: issues first seen in that
+ * release, "a release's new issues"), and the remaining words as text. Other keys are refused with 400 rather than
  * silently ignored, so that a tool never mistakes an unfiltered list for a filtered one.
  *
  * @param statuses wire names; null for every status
  */
-record SentryIssueQuery(Set<String> statuses, String level, String environment, String release, String text) {
+record SentryIssueQuery(
+    Set<String> statuses, String level, String environment, String release, String firstRelease, String text) {
 
   /** Words, {@code key:value} and {@code key:"quoted value"} tokens. */
-  private static final Pattern TOKEN = Pattern.compile("(\\w[\\w.]*):(\"[^\"]*\"|\\S+)|\"([^\"]*)\"|(\\S+)");
+  private static final Pattern TOKEN = Pattern.compile("(\\w[\\w.-]*):(\"[^\"]*\"|\\S+)|\"([^\"]*)\"|(\\S+)");
 
   /** What Sentry searches when the query parameter is absent. */
   static final String DEFAULT = "is:unresolved";
@@ -30,6 +32,7 @@ record SentryIssueQuery(Set<String> statuses, String level, String environment, 
     String level = null;
     String environment = null;
     String release = null;
+    String firstRelease = null;
     List<String> words = new ArrayList<>();
     Matcher m = TOKEN.matcher(query == null ? DEFAULT : query);
     while (m.find()) {
@@ -43,13 +46,14 @@ record SentryIssueQuery(Set<String> statuses, String level, String environment, 
         case "level" -> level = value;
         case "environment" -> environment = value;
         case "release" -> release = value;
+        case "firstRelease", "first-release" -> firstRelease = value;
         default -> throw ApiException.badRequest(
-            "Invalid search query: Vigil searches issues by is:, level:, environment:, release: and text, not by "
+            "Invalid search query: Vigil searches issues by is:, level:, environment:, release:, firstRelease: and text, not by "
                 + m.group(1) + ":");
       }
     }
     String text = words.isEmpty() ? null : String.join(" ", words);
-    return new SentryIssueQuery(statuses.isEmpty() ? null : Set.copyOf(statuses), level, environment, release, text);
+    return new SentryIssueQuery(statuses.isEmpty() ? null : Set.copyOf(statuses), level, environment, release, firstRelease, text);
   }
 
   /** Sentry's status names (and its synonyms of ignored) as Vigil's; resolved includes "in next release". */

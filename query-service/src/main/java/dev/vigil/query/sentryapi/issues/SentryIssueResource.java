@@ -75,7 +75,7 @@ public class SentryIssueResource {
               // anyway; asking for one more than the page tells whether a next page exists.
               IssueFilter filter =
                   new IssueFilter(project.id, q.statuses(), q.level(), q.environment(), q.release(), q.text(), start, end,
-                      order, position.offset() + size + 1, null);
+                      order, position.offset() + size + 1, null, q.firstRelease());
               return list.list(filter)
                   .chain(
                       page -> {

@@ -29,4 +29,14 @@ class SentryIssueQueryTest {
     assertThatThrownBy(() -> SentryIssueQuery.parse("is:unresolved assigned:me")).isInstanceOf(ApiException.class);
     assertThatThrownBy(() -> SentryIssueQuery.parse("is:for_review")).isInstanceOf(ApiException.class);
   }
+
+  @Test
+  void readsTheFirstReleaseInVigilsAndSentrysSpelling() {
+    assertThat(SentryIssueQuery.parse("firstRelease:web@1.2.0 is:unresolved").firstRelease()).isEqualTo("web@1.2.0");
+    SentryIssueQuery sentry = SentryIssueQuery.parse("first-release:\"web@1.2.0 beta\" timeout");
+    assertThat(sentry.firstRelease()).isEqualTo("web@1.2.0 beta");
+    assertThat(sentry.release()).isNull();
+    assertThat(sentry.text()).isEqualTo("timeout");
+    assertThat(SentryIssueQuery.parse("release:web@1.2.0").firstRelease()).isNull();
+  }
 }
