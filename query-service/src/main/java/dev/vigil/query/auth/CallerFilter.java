@@ -3,6 +3,7 @@ package dev.vigil.query.auth;
 import dev.vigil.query.rest.ErrorBody;
 import dev.vigil.state.accounts.Accounts;
 import dev.vigil.state.accounts.ApiTokens;
+import dev.vigil.state.accounts.Secrets;
 import dev.vigil.state.accounts.SessionGrant;
 import dev.vigil.state.accounts.Sessions;
 import io.smallrye.mutiny.Uni;

@@ -11,7 +11,7 @@ import java.util.HexFormat;
  * has 256 random bits, so a plain SHA-256 suffices to store it: there is nothing to brute-force, and
  * the lookup by hash is an index scan that reveals nothing about the secret through timing.
  */
-final class Secrets {
+public final class Secrets {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -35,6 +35,18 @@ final class Secrets {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java platform", e);
     }
+  }
+
+  /**
+   * Compares two secrets in constant time (admin token, CSRF token), so they cannot be guessed from
+   * response timing; digests are compared rather than the strings, so not even the length shows.
+   */
+  public static boolean equal(String a, String b) {
+    if (a == null || b == null) {
+      return false;
+    }
+    return MessageDigest.isEqual(
+        hash(a).getBytes(StandardCharsets.US_ASCII), hash(b).getBytes(StandardCharsets.US_ASCII));
   }
 
   /** Whether the value has the shape of a secret we issued; anything else is rejected without a lookup. */

@@ -71,7 +71,7 @@ final class RowBinaryInsert<T> {
     }
     try {
       TableSchema columns = schema();
-      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(4096, rows.size() * 256));
+      RowBuffer out = new RowBuffer(Math.max(4096, rows.size() * 256));
       RowBinaryFormatWriter w = new RowBinaryFormatWriter(out, columns, ClickHouseFormat.RowBinary);
       for (T row : rows) {
         rowWriter.write(w, row);
@@ -85,7 +85,7 @@ final class RowBinaryInsert<T> {
       List<String> names = columns.getColumns().stream().map(c -> "`" + c.getColumnName() + "`").toList();
       try (InsertResponse ignored =
           storage.client()
-              .insert(table, names, new ByteArrayInputStream(out.toByteArray()), ClickHouseFormat.RowBinary, settings)
+              .insert(table, names, out.asInput(), ClickHouseFormat.RowBinary, settings)
               .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         // Acknowledged: the server answered only after writing every block.
       }
@@ -96,6 +96,17 @@ final class RowBinaryInsert<T> {
       throw storage.failed("insert of " + rows.size() + " " + what, e.getCause() instanceof Exception x ? x : e);
     } catch (Exception e) {
       throw storage.failed("insert of " + rows.size() + " " + what, e);
+    }
+  }
+
+  /** The encoded rows, read back without copying them (a batch can be megabytes). */
+  private static final class RowBuffer extends ByteArrayOutputStream {
+    RowBuffer(int size) {
+      super(size);
+    }
+
+    ByteArrayInputStream asInput() {
+      return new ByteArrayInputStream(buf, 0, count);
     }
   }
 
