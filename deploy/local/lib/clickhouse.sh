@@ -59,4 +59,12 @@ ch_start() {
   wait_for clickhouse "$CH_MARKER" 90 ch_healthy
 }
 
+# The tests' ClickHouse database goes with the PostgreSQL one (pg_recreate_test_db): project ids start
+# again at 1 there, and events left in ClickHouse under the same ids would show up in new tests' projects.
+ch_recreate_test_db() {
+  step "dropping ClickHouse database vigil_test (the tests migrate it again)"
+  curl -sSf --max-time 60 "$(ch_http_url)/" --data-binary 'DROP DATABASE IF EXISTS vigil_test' \
+    >>"$(log_file clickhouse)" 2>&1 || die_log clickhouse "dropping database vigil_test failed"
+}
+
 ch_stop() { ch_external && return 1; stop_component clickhouse "$CH_MARKER" 20; }

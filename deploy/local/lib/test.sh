@@ -64,6 +64,7 @@ cmd_test() {
   pg_start
   pg_recreate_test_db
   ch_start
+  ch_recreate_test_db
   release_lock
 
   local node_rc=0 mvn_rc=0 envs=()
