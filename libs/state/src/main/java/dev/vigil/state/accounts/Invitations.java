@@ -16,8 +16,11 @@ public class Invitations {
   /** An accepted invitation: the organization it was for, and the account that joined it. */
   public record Accepted(long organizationId, Account account) {}
 
-  /** A new invitation; the secret goes into the link sent to the email. */
-  public Uni<NewSecret> create(long organizationId, String email, Role role, long invitedByUserId) {
+  /**
+   * A new invitation; the secret goes into the link sent to the email. invitedByUserId is null when the
+   * installation's administrator invites (the admin token is nobody's account).
+   */
+  public Uni<NewSecret> create(long organizationId, String email, Role role, Long invitedByUserId) {
     return Uni.createFrom()
         .deferred(
             () -> {

@@ -1,0 +1,5 @@
+import { EmptyState } from '../../components/states';
+
+export function IssueDetailPage() {
+  return <EmptyState title="IssueDetailPage is being built" />;
+}

@@ -1,0 +1,5 @@
+import { EmptyState } from '../../components/states';
+
+export function IssuesPage() {
+  return <EmptyState title="IssuesPage is being built" />;
+}

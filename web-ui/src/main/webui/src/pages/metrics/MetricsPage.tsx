@@ -1,0 +1,5 @@
+import { EmptyState } from '../../components/states';
+
+export function MetricsPage() {
+  return <EmptyState title="MetricsPage is being built" />;
+}

@@ -1,0 +1,5 @@
+import { EmptyState } from '../../components/states';
+
+export function TracesPage() {
+  return <EmptyState title="TracesPage is being built" />;
+}
