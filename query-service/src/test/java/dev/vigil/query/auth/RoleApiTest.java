@@ -193,6 +193,22 @@ class RoleApiTest {
   }
 
   @Test
+  void theInstallationAdminInvitesButAnOrganizationTokenDoesNot() {
+    String email = Tenants.unique("first-user") + "@example.com";
+    String invitations = "/api/v1/organizations/" + org.slug() + "/invitations";
+    String orgToken = tenants.token(null, org, dev.vigil.state.accounts.Scope.MEMBER_WRITE);
+    Tenants.bearer(orgToken).contentType("application/json").body(Map.of("email", email, "role", "member"))
+        .post(invitations).then().statusCode(400).body("detail", containsString("admin token"));
+
+    JsonPath invitation = Tenants.bearer("test-admin-token").contentType("application/json")
+        .body(Map.of("email", email, "role", "owner")).post(invitations).then().statusCode(201).extract().jsonPath();
+    given().contentType("application/json").header("X-Forwarded-For", Tenants.clientIp())
+        .body(Map.of("secret", invitation.getString("secret"), "name", "First", "password", Tenants.PASSWORD))
+        .post("/api/v1/auth/invitations/accept")
+        .then().statusCode(200).body("user.email", is(email)).body("memberships[0].role", is("owner"));
+  }
+
+  @Test
   void teamsOwnProjectsAndOnlyAdminsArrangeThem() {
     Session admin = as(Role.ADMIN);
     String teams = "/api/v1/organizations/" + org.slug() + "/teams";
