@@ -82,6 +82,13 @@ svc_start() {
     require_free_port "$OTLP_GRPC_PORT" "otlp-receiver's OTLP/gRPC listener (VIGIL_OTLP_GRPC_PORT)"
     envs+=("VIGIL_OTLP_GRPC_PORT=$OTLP_GRPC_PORT")
   fi
+  # Invitation links point at the UI.
+  [ "$name" = query-service ] && envs+=("VIGIL_UI_PUBLIC_URL=http://localhost:${SVC_PORT[web-ui]}")
+  if [ "$name" = web-ui ]; then
+    # The UI's one origin forwards /api to these two services.
+    envs+=("VIGIL_QUERY_SERVICE_URL=http://localhost:${SVC_PORT[query-service]}"
+      "VIGIL_ALERT_SERVICE_URL=http://localhost:${SVC_PORT[alert-service]}")
+  fi
   step "starting $name on http://localhost:$port"
   # shellcheck disable=SC2086 # java options are a word list
   launch "$name" "$VIGIL_HOME" env "${envs[@]}" java $SERVICE_JAVA_OPTS -jar "$jar"
@@ -183,14 +190,14 @@ print_summary() {
   echo "Vigil local stack is up."
   if [ "$infra_only" = 0 ]; then
     [ -s "$DSN_FILE" ] && printf '  %-22s %s\n' "Sentry DSN" "$(cat "$DSN_FILE")"
-    printf '  %-22s %s\n' "Web UI (placeholder)" "http://localhost:${SVC_PORT[web-ui]:-8080}  (no UI yet: use the Query API)"
+    printf '  %-22s %s\n' "Web UI" "http://localhost:${SVC_PORT[web-ui]:-8080}  (log in with your account)"
     printf '  %-22s %s\n' "Query API" "http://localhost:${SVC_PORT[query-service]:-8013}/api/v1"
     printf '  %-22s %s\n' "Ingest (Sentry)" "http://localhost:${SVC_PORT[ingest-gateway]:-8010}"
     printf '  %-22s %s\n' "OTLP/gRPC" "http://localhost:$OTLP_GRPC_PORT"
     printf '  %-22s %s\n' "OTLP/HTTP" "http://localhost:${SVC_PORT[otlp-receiver]:-4318}  (/v1/traces, /v1/metrics, /v1/logs)"
     [ -s "$DSN_FILE" ] && printf '  %-22s %s\n' "OTLP header" "Authorization: Bearer $(dsn_public_key "$(cat "$DSN_FILE")")  (OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer%20<key>)"
     if [ -n "$OWNER_CREATED" ]; then
-      printf '  %-22s %s\n' "Owner (shown once)" "$OWNER_CREATED  (POST /api/v1/auth/login; change the password)"
+      printf '  %-22s %s\n' "Owner (shown once)" "$OWNER_CREATED  (log in to the Web UI; change the password)"
     fi
     if [ -n "${VIGIL_ADMIN_TOKEN:-}" ]; then
       printf '  %-22s %s\n' "Admin token" "from VIGIL_ADMIN_TOKEN"

@@ -47,7 +47,7 @@ const router = createBrowserRouter([
       { path: 'services', element: page(() => import('./pages/services/ServicesPage'), 'ServicesPage') },
       { path: 'logs', element: page(() => import('./pages/logs/LogsPage'), 'LogsPage') },
       { path: 'metrics', element: page(() => import('./pages/metrics/MetricsPage'), 'MetricsPage') },
-      { path: 'alerts', element: page(() => import('./pages/alerts/AlertsPage'), 'AlertsPage') },
+      { path: 'settings', element: page(() => import('./pages/settings/SettingsPage'), 'SettingsPage') },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -2,11 +2,11 @@ import { AppShell, Burger, Group, NavLink, ScrollArea, Select, Text, Title } fro
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconActivity,
-  IconAlarm,
   IconBug,
   IconChartLine,
   IconFileText,
   IconRocket,
+  IconSettings,
   IconTimeline,
 } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
@@ -19,8 +19,8 @@ const SECTIONS = [
   { path: 'services', label: 'Services', icon: IconActivity },
   { path: 'logs', label: 'Logs', icon: IconFileText },
   { path: 'metrics', label: 'Metrics', icon: IconChartLine },
-  { path: 'alerts', label: 'Alerts', icon: IconAlarm },
   { path: 'getting-started', label: 'Getting started', icon: IconRocket },
+  { path: 'settings', label: 'Settings', icon: IconSettings },
 ] as const;
 
 /** The frame of every project page: project switcher and sections on the left, the page on the right. */
