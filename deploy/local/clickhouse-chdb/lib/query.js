@@ -61,12 +61,23 @@ function insertFormat(sql) {
 // after the format name, the blanks after it, and at most one newline.
 function splitInlineInsert(body) {
   const head = body.subarray(0, 65536).toString('latin1');
-  const m = /\bFORMAT\s+[A-Za-z][A-Za-z0-9_]*/i.exec(head);
+  const m = formatClause(head);
   if (!m) return undefined;
   let i = m.index + m[0].length;
   while (i < head.length && (head[i] === ' ' || head[i] === '\t' || head[i] === '\r')) i++;
   if (head[i] === '\n') i++;
   return { statement: body.subarray(0, m.index + m[0].length).toString('utf8'), dataOffset: i };
+}
+
+// The statement's FORMAT clause, when it comes before any VALUES, SELECT or WITH outside quotes.
+// Only the first such keyword counts: in "INSERT ... VALUES (1, 'bad format string')" the word is
+// inside the statement's own data, and taking it for a clause turns the rest into garbage.
+function formatClause(head) {
+  const token = /'(?:[^'\\]|\\[\s\S]|'')*'|"(?:[^"\\]|\\[\s\S])*"|`(?:[^`\\]|\\[\s\S])*`|\b(FORMAT\s+[A-Za-z][A-Za-z0-9_]*|VALUES|SELECT|WITH)\b/gi;
+  for (let m = token.exec(head); m; m = token.exec(head)) {
+    if (m[1]) return /^FORMAT/i.test(m[1]) ? m : undefined;
+  }
+  return undefined;
 }
 
 // The INSERT statement rewritten to read its data from a file: "FROM INFILE '<path>'" goes

@@ -98,6 +98,18 @@ test('binary INSERT data arrives byte for byte, newline pairs included', async (
   assert.equal(out.text, '7\t78\n2570\t0A\n657920\t0A0A\n168430090\t610A0A62\n');
 });
 
+test('INSERT ... VALUES whose text contains the word "format" is SQL, not a FORMAT clause', async () => {
+  // Event text such as "Unknown format code 'd'" once made the endpoint split the statement at
+  // the word and fail the insert with a syntax error, forever, for the processor retrying it.
+  await ok(srv.base, { body: 'CREATE TABLE fmt (id UInt32, s String) ENGINE = MergeTree ORDER BY id' });
+  await ok(srv.base, {
+    body: "INSERT INTO fmt (`id`, `s`) SETTINGS insert_deduplicate = 1 VALUES (1, 'ValueError: Unknown format code ''d'''), (2, 'format while parsing'), (3, 'FORMAT RowBinary')",
+  });
+  await ok(srv.base, { body: 'INSERT INTO fmt SELECT 4, \'bad format string\'' });
+  const out = await ok(srv.base, { body: 'SELECT id, s FROM fmt ORDER BY id' });
+  assert.equal(out.text, "1\tValueError: Unknown format code \\'d\\'\n2\tformat while parsing\n3\tFORMAT RowBinary\n4\tbad format string\n");
+});
+
 test('param_ substitution is typed and injection-safe', async () => {
   await ok(srv.base, { body: 'CREATE TABLE p1 (id UInt32, s String) ENGINE = MergeTree ORDER BY id' });
   await ok(srv.base, { query: 'INSERT INTO p1 FORMAT JSONEachRow', body: '{"id":1,"s":"a"}\n{"id":2,"s":"it\'s"}\n' });
