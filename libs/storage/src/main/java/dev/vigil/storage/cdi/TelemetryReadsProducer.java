@@ -1,6 +1,7 @@
 package dev.vigil.storage.cdi;
 
 import dev.vigil.storage.clickhouse.ClickHouseStorage;
+import dev.vigil.storage.clickhouse.read.ingestion.IngestionReads;
 import dev.vigil.storage.clickhouse.read.logs.LogReads;
 import dev.vigil.storage.clickhouse.read.metrics.MetricReads;
 import dev.vigil.storage.clickhouse.read.services.ServiceReads;
@@ -8,7 +9,7 @@ import dev.vigil.storage.clickhouse.read.traces.TraceReads;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** Wires the telemetry read side (traces, services, logs, metric catalogue) for the services that query it. */
+/** Wires the telemetry read side (traces, services, logs, metric catalogue, ingestion status) for the services that query it. */
 final class TelemetryReadsProducer {
 
   @Produces
@@ -27,6 +28,12 @@ final class TelemetryReadsProducer {
   @Singleton
   LogReads logReads(ClickHouseStorage storage) {
     return new LogReads(storage);
+  }
+
+  @Produces
+  @Singleton
+  IngestionReads ingestionReads(ClickHouseStorage storage) {
+    return new IngestionReads(storage);
   }
 
   @Produces

@@ -25,7 +25,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-/** Log search (newest first, keyset-paged) and the histogram of the same search over time. */
+/** Log search (newest first, keyset-paged), the histogram of the same search over time, and the services that log. */
 // Class path /api/v1 like the other resources: RESTEasy picks the most specific class path and does
 // not backtrack, so a longer one here would hide their /api/v1/projects/{id}/... methods.
 @Path("/api/v1")
@@ -37,7 +37,11 @@ public class LogResource {
   /** Zero-filled counts per bucket of {@code stepSeconds}. */
   public record Histogram(Instant from, Instant to, long stepSeconds, List<LogBucket> buckets) {}
 
+  /** The services that logged in the range, by name. */
+  public record LogServices(List<String> services, Instant from, Instant to) {}
+
   static final int MAX_TOKENS = 20;
+  static final int MAX_SERVICES = 500;
 
   @Inject ProjectAccess projects;
   @Inject LogReads reads;
@@ -91,6 +95,16 @@ public class LogResource {
     return projects.require(projectId, Scope.EVENT_READ)
         .chain(() -> OffEventLoop.call(() -> reads.histogram(query, Duration.ofSeconds(stepSeconds))))
         .map(buckets -> new Histogram(query.from(), query.to(), stepSeconds, buckets));
+  }
+
+  @GET
+  @Path("/projects/{projectId}/logs/services")
+  public Uni<LogServices> logServices(
+      @PathParam("projectId") long projectId, @QueryParam("from") String from, @QueryParam("to") String to) {
+    TimeRange range = TimeRange.parse(from, to, limits.maxRange());
+    return projects.require(projectId, Scope.EVENT_READ)
+        .chain(() -> OffEventLoop.call(() -> reads.services(projectId, range.from(), range.to(), MAX_SERVICES)))
+        .map(services -> new LogServices(services, range.from(), range.to()));
   }
 
   private LogQuery query(

@@ -125,6 +125,16 @@ class LogApiTest {
   }
 
   @Test
+  void listsTheServicesThatLoggedInTheRange() {
+    JsonPath all = api().get("/api/v1/projects/" + project + "/logs/services").then().statusCode(200).extract().jsonPath();
+    assertThat(all.getList("services", String.class)).containsExactly("checkout", "payments");
+    JsonPath later =
+        api().queryParams(Map.of("from", t0.plusSeconds(60).toString(), "to", t0.plusSeconds(600).toString()))
+            .get("/api/v1/projects/" + project + "/logs/services").then().statusCode(200).extract().jsonPath();
+    assertThat(later.getList("services", String.class)).containsExactly("checkout");
+  }
+
+  @Test
   void keepsProjectsApartAndRejectsBadParameters() {
     JsonPath foreign = api().get("/api/v1/projects/" + other + "/logs").then().statusCode(200).extract().jsonPath();
     assertThat(foreign.getList("logs.id", String.class)).containsExactly("5");

@@ -82,6 +82,14 @@ class LogReadsTest {
   }
 
   @Test
+  void listsTheServicesThatLoggedInTheRange() {
+    assertThat(reads.services(PROJECT, FROM, TO, 10)).containsExactly("checkout", "payments");
+    assertThat(reads.services(PROJECT, at(100_000), TO, 10)).containsExactly("checkout");
+    assertThat(reads.services(PROJECT, FROM, TO, 1)).containsExactly("checkout");
+    assertThat(reads.services(OTHER_PROJECT, FROM, TO, 10)).containsExactly("intruder");
+  }
+
+  @Test
   void readsATracesLogsOldestFirst() {
     assertThat(reads.traceLogs(PROJECT, TRACE_A, at(0), at(400), 10)).extracting(LogRecord::id).containsExactly(1L, 2L);
     assertThat(reads.traceLogs(OTHER_PROJECT, TRACE_A, at(0), at(400), 10)).extracting(LogRecord::id).containsExactly(5L);
