@@ -11,19 +11,15 @@ export function useTimeRange(fallback: string) {
   const key = params.toString();
   // eslint-disable-next-line react-hooks/exhaustive-deps -- re-resolve only when the URL changes
   const range: TimeRange = useMemo(() => resolveRange(params, fallback), [key, fallback, params.get('_t')]);
-  const setRelative = useCallback((preset: string) => setParams((p) => relativeParams(p, preset)), [setParams]);
-  const setAbsolute = useCallback((from: Date, to: Date) => setParams((p) => absoluteParams(p, from, to)), [setParams]);
-  const refresh = useCallback(
-    () =>
-      setParams(
-        (p) => {
-          const next = new URLSearchParams(p);
-          next.set('_t', String(Date.now()));
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
+  // Start from the address bar, not the params of the render that made the setter: react-router's
+  // functional updates are not queued, so two quick edits would otherwise lose the first.
+  const current = () => new URLSearchParams(window.location.search);
+  const setRelative = useCallback((preset: string) => setParams(relativeParams(current(), preset)), [setParams]);
+  const setAbsolute = useCallback((from: Date, to: Date) => setParams(absoluteParams(current(), from, to)), [setParams]);
+  const refresh = useCallback(() => {
+    const next = current();
+    next.set('_t', String(Date.now()));
+    setParams(next, { replace: true });
+  }, [setParams]);
   return { range, setRelative, setAbsolute, refresh };
 }
