@@ -1,26 +1,20 @@
 package dev.vigil.processor.events;
 
 import dev.vigil.contracts.IngestHeaders;
-import dev.vigil.domain.GroupedEvent;
 import dev.vigil.domain.telemetry.Span;
 import dev.vigil.processor.pipeline.DeadLetters;
-import dev.vigil.processor.pipeline.DeduplicationToken;
 import dev.vigil.processor.pipeline.IngestRecord;
 import dev.vigil.processor.pipeline.KnownProjects;
 import dev.vigil.processor.pipeline.ProcessorMetrics;
+import dev.vigil.processor.pipeline.RecordInserts;
+import dev.vigil.processor.pipeline.RecordRows;
 import dev.vigil.processor.pipeline.Retrying;
-import dev.vigil.state.issues.IssueCandidate;
-import dev.vigil.state.issues.IssueOutcome;
-import dev.vigil.state.issues.IssueUpserts;
-import dev.vigil.storage.EventWriter;
 import dev.vigil.storage.SpanWriter;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +23,13 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Consumes batches of Sentry envelopes, records their events against issues in PostgreSQL and
- * stores them in ClickHouse, and stores the spans of their transactions. The batch is acknowledged (and its offsets committed by the throttled
- * commit strategy) only when this method returns, which it does only after every store succeeded.
+ * stores them in ClickHouse, and stores the spans of their transactions. The batch is acknowledged
+ * (and its offsets committed by the throttled commit strategy) only when this method returns, which
+ * it does only after every record is stored or on the dead-letter topic: a record that cannot be
+ * processed, and one whose rows ClickHouse refuses, go there with the reason.
  *
  * <p>The method is {@code @Blocking}: the ClickHouse driver is blocking, and a worker thread may wait
  * out an outage with backoff, which also stops consumption. Hibernate Reactive needs a Vert.x
@@ -45,28 +40,25 @@ public class IngestEventsConsumer {
 
   static final String CHANNEL = "ingest-events";
   static final String DLQ_CHANNEL = "ingest-events-dlq";
-  private static final Logger LOG = Logger.getLogger(IngestEventsConsumer.class);
 
   private final RecordProcessor processor;
   private final DeadLetters deadLetters;
   private final KnownProjects projects;
-  private final IssueUpserts issues;
-  private final ImplicitReleases releases;
-  private final EventWriter events;
+  private final IssueEvents events;
   private final SpanWriter spans;
+  private final RecordInserts inserts;
   private final Retrying retrying;
   private final ProcessorMetrics metrics;
 
   IngestEventsConsumer(RecordProcessor processor, @Channel(DLQ_CHANNEL) MutinyEmitter<byte[]> deadLetters,
-      KnownProjects projects, IssueUpserts issues, ImplicitReleases releases, EventWriter events, SpanWriter spans,
-      Retrying retrying, ProcessorMetrics metrics) {
+      KnownProjects projects, IssueEvents events, SpanWriter spans, RecordInserts inserts, Retrying retrying,
+      ProcessorMetrics metrics) {
     this.processor = processor;
     this.deadLetters = new DeadLetters(deadLetters);
     this.projects = projects;
-    this.issues = issues;
-    this.releases = releases;
     this.events = events;
     this.spans = spans;
+    this.inserts = inserts;
     this.retrying = retrying;
     this.metrics = metrics;
   }
@@ -78,108 +70,62 @@ public class IngestEventsConsumer {
     Map<Long, String> slugs = projects.slugs(records.stream()
         .map(r -> r.longHeader(IngestHeaders.PROJECT_ID)).filter(Objects::nonNull).toList());
     List<RecordOutcome> outcomes = records.stream().map(r -> processor.process(r, slugs)).toList();
+    deadLetter(outcomes.stream().filter(RecordOutcome::deadLettered).map(RecordOutcome::asDeadLetter).toList());
 
-    List<DeadLetters.DeadLetter> rejected =
-        outcomes.stream().filter(RecordOutcome::deadLettered).map(RecordOutcome::asDeadLetter).toList();
-    retrying.untilSuccess("dead-lettering " + rejected.size() + " records", () -> {
-      deadLetters.send(rejected);
-      return null;
-    });
-    rejected.forEach(r -> metrics.deadLettered());
-
-    String token = DeduplicationToken.of(records);
-    List<RecordOutcome.Grouped> grouped = distinctEvents(outcomes);
+    List<DeadLetters.DeadLetter> refused = new ArrayList<>();
+    List<RecordRows<List<RecordOutcome.Grouped>>> grouped = distinctEvents(outcomes);
     if (!grouped.isEmpty()) {
-      storeEvents(grouped, token);
+      refused.addAll(events.store(records, grouped));
     }
-    List<Span> rows = distinctSpans(outcomes);
+    // A record set aside for its events is set aside whole: replaying it later stores its spans once.
+    Set<String> setAside = new HashSet<>();
+    refused.forEach(r -> setAside.add(r.record().origin()));
+    List<RecordRows<List<Span>>> rows = distinctSpans(outcomes, setAside);
     if (!rows.isEmpty()) {
       // Another table, so its own token: the events' token must not make ClickHouse drop the spans.
-      retrying.untilSuccess("inserting " + rows.size() + " transaction spans into ClickHouse", () -> {
-        spans.insert(rows, token + ":spans");
-        return null;
-      });
-      metrics.stored("spans", "sentry", rows.size());
+      RecordInserts.Result<List<Span>> stored = inserts.insert(records, rows, RecordInserts::concat, spans::insert,
+          ":spans", s -> s.size() + " transaction spans");
+      refused.addAll(stored.refused());
+      metrics.stored("spans", "sentry", stored.stored().stream().mapToInt(r -> r.rows().size()).sum());
     }
+    deadLetter(refused);
   }
 
-  private void storeEvents(List<RecordOutcome.Grouped> grouped, String token) {
-    List<ImplicitReleases.ProjectRelease> unlinked = releases.unlinked(grouped.stream()
-        .filter(g -> g.event().release() != null)
-        .map(g -> new ImplicitReleases.ProjectRelease(g.event().projectId(), g.event().release()))
-        .toList());
-    if (!unlinked.isEmpty()) {
-      retrying.untilSuccess("linking " + unlinked.size() + " releases in PostgreSQL", () -> await(() -> releases.link(unlinked)));
-    }
-    Map<IssueFolding.Key, IssueCandidate> candidates = IssueFolding.fold(grouped);
-    List<IssueCandidate> ordered = List.copyOf(candidates.values());
-    List<IssueOutcome> recorded =
-        retrying.untilSuccess("recording " + ordered.size() + " issues in PostgreSQL",
-            () -> await(() -> issues.record(ordered)));
-    Map<IssueFolding.Key, Long> issueIds = new HashMap<>();
-    List<IssueFolding.Key> keys = List.copyOf(candidates.keySet());
-    for (int i = 0; i < keys.size(); i++) {
-      report(ordered.get(i), recorded.get(i));
-      issueIds.put(keys.get(i), recorded.get(i).issueId());
-    }
-
-    List<GroupedEvent> rows = grouped.stream()
-        .map(g -> new GroupedEvent(issueIds.get(IssueFolding.Key.of(g)), g.event(), g.grouping().title(),
-            g.grouping().culprit()))
-        .toList();
-    retrying.untilSuccess("inserting " + rows.size() + " events into ClickHouse", () -> {
-      events.insert(rows, token);
+  private void deadLetter(List<DeadLetters.DeadLetter> letters) {
+    retrying.untilSuccess("dead-lettering " + letters.size() + " records", () -> {
+      deadLetters.send(letters);
       return null;
     });
-    metrics.processed(rows.size());
+    letters.forEach(r -> metrics.deadLettered());
   }
 
   /** A transaction sent twice in one batch (an SDK retry) is stored once; across batches the table collapses it. */
-  private static List<Span> distinctSpans(List<RecordOutcome> outcomes) {
+  private static List<RecordRows<List<Span>>> distinctSpans(List<RecordOutcome> outcomes, Set<String> setAside) {
     Set<String> seen = new HashSet<>();
-    List<Span> distinct = new ArrayList<>();
+    List<RecordRows<List<Span>>> distinct = new ArrayList<>();
     for (RecordOutcome o : outcomes) {
-      for (Span s : o.spans()) {
-        if (seen.add(s.projectId() + "/" + s.traceId() + "/" + s.spanId())) {
-          distinct.add(s);
-        }
+      if (setAside.contains(o.record().origin())) {
+        continue;
+      }
+      List<Span> own = o.spans().stream().filter(s -> seen.add(s.projectId() + "/" + s.traceId() + "/" + s.spanId())).toList();
+      if (!own.isEmpty()) {
+        distinct.add(new RecordRows<>(o.record(), own));
       }
     }
     return distinct;
   }
 
   /** The same event sent twice (an SDK retry, a replayed record) is stored and counted once per batch. */
-  private static List<RecordOutcome.Grouped> distinctEvents(List<RecordOutcome> outcomes) {
+  private static List<RecordRows<List<RecordOutcome.Grouped>>> distinctEvents(List<RecordOutcome> outcomes) {
     Set<String> seen = new HashSet<>();
-    List<RecordOutcome.Grouped> distinct = new ArrayList<>();
+    List<RecordRows<List<RecordOutcome.Grouped>>> distinct = new ArrayList<>();
     for (RecordOutcome o : outcomes) {
-      for (RecordOutcome.Grouped g : o.events()) {
-        if (seen.add(g.event().projectId() + "/" + g.event().eventId())) {
-          distinct.add(g);
-        }
+      List<RecordOutcome.Grouped> own = o.events().stream()
+          .filter(g -> seen.add(g.event().projectId() + "/" + g.event().eventId())).toList();
+      if (!own.isEmpty()) {
+        distinct.add(new RecordRows<>(o.record(), own));
       }
     }
     return distinct;
-  }
-
-  private void report(IssueCandidate candidate, IssueOutcome outcome) {
-    if (outcome.created()) {
-      metrics.created();
-      LOG.infof("new issue %d in project %d: %s", outcome.issueId(), candidate.projectId(), candidate.title());
-    }
-    if (outcome.regressed()) {
-      metrics.regressed();
-      LOG.infof("issue %d in project %d regressed: %s", outcome.issueId(), candidate.projectId(), candidate.title());
-    }
-  }
-
-  private static <T> T await(java.util.function.Supplier<Uni<T>> work) {
-    try {
-      return VertxContextSupport.subscribeAndAwait(work);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -4,6 +4,8 @@ import dev.vigil.domain.telemetry.LogRecord;
 import dev.vigil.otlp.logs.OtlpLogs;
 import dev.vigil.processor.pipeline.IngestRecord;
 import dev.vigil.processor.pipeline.ProcessorMetrics;
+import dev.vigil.processor.pipeline.RecordInserts;
+import dev.vigil.processor.pipeline.RecordRows;
 import dev.vigil.storage.LogWriter;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.smallrye.common.annotation.Blocking;
@@ -35,10 +37,10 @@ public class LogsConsumer {
   @Blocking
   public void consume(ConsumerRecords<String, byte[]> batch) {
     List<IngestRecord> polled = IngestRecord.all(batch);
-    List<OtlpRecords.Mapped<List<LogRecord>>> logs = records.map(polled, "logs",
+    List<RecordRows<List<LogRecord>>> logs = records.map(polled, "logs",
         r -> OtlpLogs.toLogs(r.projectId(), ExportLogsServiceRequest.parseFrom(r.value()), r.logIdSeed(),
             r.receivedAt()));
-    List<OtlpRecords.Mapped<List<LogRecord>>> stored = records.store(polled, logs, OtlpRecords::concat, writer::insert, "logs", l -> l.size() + " log records");
-    metrics.stored("logs", "otlp", stored.stream().mapToInt(m -> m.value().size()).sum());
+    List<RecordRows<List<LogRecord>>> stored = records.store(polled, logs, RecordInserts::concat, writer::insert, "logs", l -> l.size() + " log records");
+    metrics.stored("logs", "otlp", stored.stream().mapToInt(m -> m.rows().size()).sum());
   }
 }

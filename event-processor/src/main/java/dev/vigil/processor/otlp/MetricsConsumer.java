@@ -7,6 +7,7 @@ import dev.vigil.domain.telemetry.MetricSeries;
 import dev.vigil.otlp.metrics.OtlpMetrics;
 import dev.vigil.processor.pipeline.IngestRecord;
 import dev.vigil.processor.pipeline.ProcessorMetrics;
+import dev.vigil.processor.pipeline.RecordRows;
 import dev.vigil.storage.MetricWriter;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.smallrye.common.annotation.Blocking;
@@ -42,11 +43,11 @@ public class MetricsConsumer {
   @Blocking
   public void consume(ConsumerRecords<String, byte[]> batch) {
     List<IngestRecord> polled = IngestRecord.all(batch);
-    List<OtlpRecords.Mapped<MetricBatch>> mapped = records.map(polled, "metrics",
+    List<RecordRows<MetricBatch>> mapped = records.map(polled, "metrics",
         r -> mapping.toBatch(r.projectId(), ExportMetricsServiceRequest.parseFrom(r.value()), r.receivedAt()));
-    List<OtlpRecords.Mapped<MetricBatch>> stored = records.store(polled, mapped, MetricsConsumer::merge, writer::insert, "metrics",
+    List<RecordRows<MetricBatch>> stored = records.store(polled, mapped, MetricsConsumer::merge, writer::insert, "metrics",
         m -> m.samples().size() + " metric samples");
-    metrics.stored("samples", "otlp", stored.stream().mapToInt(m -> m.value().samples().size()).sum());
+    metrics.stored("samples", "otlp", stored.stream().mapToInt(m -> m.rows().samples().size()).sum());
   }
 
   private static MetricBatch merge(List<MetricBatch> batches) {

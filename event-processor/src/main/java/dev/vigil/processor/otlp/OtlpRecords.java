@@ -3,12 +3,12 @@ package dev.vigil.processor.otlp;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.vigil.contracts.IngestHeaders;
 import dev.vigil.processor.pipeline.DeadLetters;
-import dev.vigil.processor.pipeline.DeduplicationToken;
 import dev.vigil.processor.pipeline.IngestRecord;
 import dev.vigil.processor.pipeline.KnownProjects;
 import dev.vigil.processor.pipeline.ProcessorMetrics;
+import dev.vigil.processor.pipeline.RecordInserts;
+import dev.vigil.processor.pipeline.RecordRows;
 import dev.vigil.processor.pipeline.Retrying;
-import dev.vigil.storage.StorageException;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.jboss.logging.Logger;
 
 /**
  * What the three OTLP consumers share: checking a batch's headers and projects, parsing and mapping
@@ -30,7 +29,6 @@ import org.jboss.logging.Logger;
 final class OtlpRecords {
 
   static final String DLQ_CHANNEL = "otlp-dlq";
-  private static final Logger LOG = Logger.getLogger(OtlpRecords.class);
 
   /** Parses and maps one record's protobuf value; a parse failure dead-letters the record. */
   @FunctionalInterface
@@ -38,25 +36,18 @@ final class OtlpRecords {
     T map(OtlpRecord record) throws InvalidProtocolBufferException;
   }
 
-  /** One record and what it mapped to. */
-  record Mapped<T>(IngestRecord record, T value) {}
-
-  /** Stores mapped values as one insert deduplicated by the token (a writer's insert). */
-  @FunctionalInterface
-  interface Insert<T> {
-    void insert(T value, String deduplicationToken);
-  }
-
   private final DeadLetters deadLetters;
   private final KnownProjects projects;
   private final Retrying retrying;
+  private final RecordInserts inserts;
   private final ProcessorMetrics metrics;
 
   OtlpRecords(@Channel(DLQ_CHANNEL) MutinyEmitter<byte[]> deadLetters, KnownProjects projects, Retrying retrying,
-      ProcessorMetrics metrics) {
+      RecordInserts inserts, ProcessorMetrics metrics) {
     this.deadLetters = new DeadLetters(deadLetters);
     this.projects = projects;
     this.retrying = retrying;
+    this.inserts = inserts;
     this.metrics = metrics;
   }
 
@@ -66,16 +57,16 @@ final class OtlpRecords {
    *
    * @param signal "spans", "logs" or "metrics", for the dead-letter counter
    */
-  <T> List<Mapped<T>> map(List<IngestRecord> records, String signal, Mapping<T> mapping) {
+  <T> List<RecordRows<T>> map(List<IngestRecord> records, String signal, Mapping<T> mapping) {
     Map<Long, String> known = projects.slugs(records.stream()
         .map(r -> r.longHeader(IngestHeaders.PROJECT_ID)).filter(Objects::nonNull).toList());
-    List<Mapped<T>> mapped = new ArrayList<>(records.size());
+    List<RecordRows<T>> mapped = new ArrayList<>(records.size());
     List<DeadLetters.DeadLetter> rejected = new ArrayList<>();
     for (IngestRecord record : records) {
       String reason = reject(record, known);
       if (reason == null) {
         try {
-          mapped.add(new Mapped<>(record,
+          mapped.add(new RecordRows<>(record,
               mapping.map(new OtlpRecord(record, record.longHeader(IngestHeaders.PROJECT_ID), receivedAt(record)))));
         } catch (InvalidProtocolBufferException e) {
           reason = "invalid protobuf: " + e.getMessage();
@@ -93,46 +84,19 @@ final class OtlpRecords {
   }
 
   /**
-   * Inserts the batch's values merged into one insert, retrying while ClickHouse is unavailable. If
-   * ClickHouse rejects the data, every record is inserted on its own (with its own token, stable under
-   * replay) so that only the records whose rows are refused go to the dead-letter topic.
+   * Inserts the batch's values (see {@link RecordInserts}: one insert, retried while ClickHouse is
+   * unavailable; record by record when it rejects the data) and dead-letters the records whose rows
+   * ClickHouse refuses.
    *
    * @return the records whose values are stored
    * @param polled every record of the batch (the batch token covers their offsets)
    * @param what how to name n values in log lines, e.g. {@code n -> n + " spans"}
    */
-  <T> List<Mapped<T>> store(List<IngestRecord> polled, List<Mapped<T>> mapped, Function<List<T>, T> merge, Insert<T> insert,
-      String signal, Function<T, String> what) {
-    if (mapped.isEmpty()) {
-      return mapped;
-    }
-    T all = merge.apply(mapped.stream().map(Mapped::value).toList());
-    String token = DeduplicationToken.of(polled);
-    try {
-      retrying.untilStoredOrRejected("inserting " + what.apply(all) + " into ClickHouse", () -> {
-        insert.insert(all, token);
-        return null;
-      });
-      return mapped;
-    } catch (StorageException batchRejected) {
-      LOG.warnf("ClickHouse rejected a batch of %s, inserting its %d records one by one: %s",
-          signal, mapped.size(), batchRejected.getMessage());
-    }
-    List<DeadLetters.DeadLetter> refused = new ArrayList<>();
-    List<Mapped<T>> stored = new ArrayList<>();
-    for (Mapped<T> one : mapped) {
-      try {
-        retrying.untilStoredOrRejected("inserting " + what.apply(one.value()) + " of " + one.record().origin(), () -> {
-          insert.insert(one.value(), DeduplicationToken.of(List.of(one.record())));
-          return null;
-        });
-        stored.add(one);
-      } catch (StorageException e) {
-        refused.add(new DeadLetters.DeadLetter(one.record(), "rejected by ClickHouse: " + e.getMessage()));
-      }
-    }
-    deadLetter(refused, signal);
-    return stored;
+  <T> List<RecordRows<T>> store(List<IngestRecord> polled, List<RecordRows<T>> mapped, Function<List<T>, T> merge,
+      RecordInserts.Insert<T> insert, String signal, Function<T, String> what) {
+    RecordInserts.Result<T> result = inserts.insert(polled, mapped, merge, insert, "", what);
+    deadLetter(result.refused(), signal);
+    return result.stored();
   }
 
   private void deadLetter(List<DeadLetters.DeadLetter> letters, String signal) {
@@ -160,10 +124,5 @@ final class OtlpRecords {
   private static Instant receivedAt(IngestRecord record) {
     Long millis = record.longHeader(IngestHeaders.RECEIVED_AT);
     return Instant.ofEpochMilli(millis != null ? millis : record.timestamp());
-  }
-
-  /** Merges per-record lists of rows into one list. */
-  static <R> List<R> concat(List<List<R>> lists) {
-    return lists.stream().flatMap(List::stream).toList();
   }
 }

@@ -4,6 +4,8 @@ import dev.vigil.domain.telemetry.Span;
 import dev.vigil.otlp.traces.OtlpSpans;
 import dev.vigil.processor.pipeline.IngestRecord;
 import dev.vigil.processor.pipeline.ProcessorMetrics;
+import dev.vigil.processor.pipeline.RecordInserts;
+import dev.vigil.processor.pipeline.RecordRows;
 import dev.vigil.storage.SpanWriter;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.smallrye.common.annotation.Blocking;
@@ -36,9 +38,9 @@ public class SpansConsumer {
   @Blocking
   public void consume(ConsumerRecords<String, byte[]> batch) {
     List<IngestRecord> polled = IngestRecord.all(batch);
-    List<OtlpRecords.Mapped<List<Span>>> spans = records.map(polled, "spans",
+    List<RecordRows<List<Span>>> spans = records.map(polled, "spans",
         r -> OtlpSpans.toSpans(r.projectId(), ExportTraceServiceRequest.parseFrom(r.value())));
-    List<OtlpRecords.Mapped<List<Span>>> stored = records.store(polled, spans, OtlpRecords::concat, writer::insert, "spans", s -> s.size() + " spans");
-    metrics.stored("spans", "otlp", stored.stream().mapToInt(m -> m.value().size()).sum());
+    List<RecordRows<List<Span>>> stored = records.store(polled, spans, RecordInserts::concat, writer::insert, "spans", s -> s.size() + " spans");
+    metrics.stored("spans", "otlp", stored.stream().mapToInt(m -> m.rows().size()).sum());
   }
 }

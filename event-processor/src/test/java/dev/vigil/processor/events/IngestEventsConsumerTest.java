@@ -11,32 +11,21 @@ import dev.vigil.state.issues.IssueEntity;
 import dev.vigil.state.issues.IssueStatusChanges;
 import dev.vigil.state.projects.Projects;
 import dev.vigil.storage.clickhouse.ClickHouseStorage;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Properties;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,12 +48,14 @@ class IngestEventsConsumerTest {
   private EdgeRecords edge;
   private long projectId;
   private String slug;
+  private StoredForProject stored;
 
   @BeforeEach
   void newProjectAndProducer() throws Throwable {
     slug = "processor-" + UUID.randomUUID().toString().substring(0, 8);
     projectId = VertxContextSupport.subscribeAndAwait(() -> projects.create("processor-tests", slug, slug, "python")).id;
     edge = new EdgeRecords(bootstrap);
+    stored = new StoredForProject(clickhouse, projectId);
   }
 
   @AfterEach
@@ -75,41 +66,41 @@ class IngestEventsConsumerTest {
   @Test
   void severalEventsOfTheSameBugMakeOneIssue() throws Throwable {
     for (int i = 0; i < 3; i++) {
-      send(envelope("python-keyerror", UUID.randomUUID(), Instant.now()));
+      send(SentryEnvelopes.event("python-keyerror", UUID.randomUUID(), Instant.now()));
     }
 
-    await().atMost(WAIT).untilAsserted(() -> assertThat(storedEvents()).isEqualTo(3));
-    List<IssueEntity> issues = issues();
+    await().atMost(WAIT).untilAsserted(() -> assertThat(stored.events()).isEqualTo(3));
+    List<IssueEntity> issues = stored.issues();
     assertThat(issues).hasSize(1);
     assertThat(issues.get(0).title).contains("KeyError");
-    assertThat(issueIdsInClickHouse()).containsExactly(issues.get(0).id);
+    assertThat(stored.issueIdsOfEvents()).containsExactly(issues.get(0).id);
   }
 
   @Test
   void differentBugsMakeDifferentIssues() throws Throwable {
-    send(envelope("python-keyerror", UUID.randomUUID(), Instant.now()));
-    send(envelope("node-typeerror", UUID.randomUUID(), Instant.now()));
-    send(envelope("java-illegalstate", UUID.randomUUID(), Instant.now()));
-    send(envelope("java-illegalstate", UUID.randomUUID(), Instant.now()));
+    send(SentryEnvelopes.event("python-keyerror", UUID.randomUUID(), Instant.now()));
+    send(SentryEnvelopes.event("node-typeerror", UUID.randomUUID(), Instant.now()));
+    send(SentryEnvelopes.event("java-illegalstate", UUID.randomUUID(), Instant.now()));
+    send(SentryEnvelopes.event("java-illegalstate", UUID.randomUUID(), Instant.now()));
 
-    await().atMost(WAIT).untilAsserted(() -> assertThat(storedEvents()).isEqualTo(4));
-    assertThat(issues()).extracting(i -> i.type)
+    await().atMost(WAIT).untilAsserted(() -> assertThat(stored.events()).isEqualTo(4));
+    assertThat(stored.issues()).extracting(i -> i.type)
         .containsExactlyInAnyOrder("KeyError", "TypeError", "IllegalStateException");
-    assertThat(issueIdsInClickHouse()).hasSize(3);
+    assertThat(stored.issueIdsOfEvents()).hasSize(3);
   }
 
   @Test
   void aReplayedRecordIsStoredAndCountedOnce() throws Throwable {
-    byte[] body = envelope("java-illegalstate", UUID.randomUUID(), Instant.now());
+    byte[] body = SentryEnvelopes.event("java-illegalstate", UUID.randomUUID(), Instant.now());
     send(body);
-    await().atMost(WAIT).untilAsserted(() -> assertThat(issues()).hasSize(1));
-    Instant firstSeen = issues().get(0).firstSeen;
+    await().atMost(WAIT).untilAsserted(() -> assertThat(stored.issues()).hasSize(1));
+    Instant firstSeen = stored.issues().get(0).firstSeen;
 
     send(body);
-    send(envelope("java-illegalstate", UUID.randomUUID(), Instant.now()));
+    send(SentryEnvelopes.event("java-illegalstate", UUID.randomUUID(), Instant.now()));
 
-    await().atMost(WAIT).untilAsserted(() -> assertThat(storedEvents()).isEqualTo(2));
-    assertThat(issues()).singleElement().satisfies(i -> {
+    await().atMost(WAIT).untilAsserted(() -> assertThat(stored.events()).isEqualTo(2));
+    assertThat(stored.issues()).singleElement().satisfies(i -> {
       assertThat(i.firstSeen).isEqualTo(firstSeen);
       assertThat(i.regressedAt).isNull();
     });
@@ -118,12 +109,12 @@ class IngestEventsConsumerTest {
   @Test
   void garbageGoesToTheDeadLetterTopicAndTheNextRecordIsStillProcessed() throws Throwable {
     String key = "garbage-" + UUID.randomUUID();
-    try (KafkaConsumer<String, byte[]> dlq = dlqConsumerAtEnd()) {
+    try (KafkaConsumer<String, byte[]> dlq = edge.tail(TestTopics.INGEST_EVENTS_DLQ)) {
       // Same key: same partition, so the good record comes after the bad one.
       edge.send(record(key, "this is not an envelope".getBytes(StandardCharsets.UTF_8)));
-      edge.send(record(key, envelope("python-keyerror", UUID.randomUUID(), Instant.now())));
+      edge.send(record(key, SentryEnvelopes.event("python-keyerror", UUID.randomUUID(), Instant.now())));
 
-      await().atMost(WAIT).untilAsserted(() -> assertThat(storedEvents()).isEqualTo(1));
+      await().atMost(WAIT).untilAsserted(() -> assertThat(stored.events()).isEqualTo(1));
       List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
       await().atMost(WAIT).until(() -> {
         dlq.poll(Duration.ofMillis(500)).forEach(r -> {
@@ -144,16 +135,16 @@ class IngestEventsConsumerTest {
 
   @Test
   void aResolvedIssueIsReopenedByANewerEvent() throws Throwable {
-    send(envelope("node-typeerror", UUID.randomUUID(), Instant.now().minusSeconds(60)));
-    await().atMost(WAIT).untilAsserted(() -> assertThat(issues()).hasSize(1));
-    long issueId = issues().get(0).id;
+    send(SentryEnvelopes.event("node-typeerror", UUID.randomUUID(), Instant.now().minusSeconds(60)));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(stored.issues()).hasSize(1));
+    long issueId = stored.issues().get(0).id;
     VertxContextSupport.subscribeAndAwait(() -> statusChanges.change(projectId, List.of(issueId), IssueStatus.RESOLVED));
-    assertThat(issues().get(0).status).isEqualTo("resolved");
+    assertThat(stored.issues().get(0).status).isEqualTo("resolved");
     double regressionsBefore = meters.counter("vigil.issues.regressed").count();
 
-    send(envelope("node-typeerror", UUID.randomUUID(), Instant.now().plusSeconds(1)));
+    send(SentryEnvelopes.event("node-typeerror", UUID.randomUUID(), Instant.now().plusSeconds(1)));
 
-    await().atMost(WAIT).untilAsserted(() -> assertThat(issues()).singleElement().satisfies(i -> {
+    await().atMost(WAIT).untilAsserted(() -> assertThat(stored.issues()).singleElement().satisfies(i -> {
       assertThat(i.status).isEqualTo("unresolved");
       assertThat(i.regressedAt).isNotNull();
     }));
@@ -166,19 +157,19 @@ class IngestEventsConsumerTest {
   @Test
   void aTransactionBecomesSpansOfTheProjectsService() throws Throwable {
     String traceId = UUID.randomUUID().toString().replace("-", "");
-    send(transaction(traceId, UUID.randomUUID()));
+    send(SentryEnvelopes.transaction(traceId, UUID.randomUUID()));
 
-    await().atMost(WAIT).untilAsserted(() -> assertThat(spans(traceId)).hasSize(3));
-    assertThat(spans(traceId)).allSatisfy(s -> {
+    await().atMost(WAIT).untilAsserted(() -> assertThat(stored.spans(traceId)).hasSize(3));
+    assertThat(stored.spans(traceId)).allSatisfy(s -> {
       assertThat(s.get("source")).isEqualTo("sentry");
       assertThat(s.get("service_name")).isEqualTo(slug);
     });
-    assertThat(spans(traceId)).anySatisfy(s -> {
+    assertThat(stored.spans(traceId)).anySatisfy(s -> {
       assertThat(s.get("span_name")).isEqualTo("GET /users/:id");
       assertThat(s.get("span_kind")).isEqualTo("server");
       assertThat(s.get("parent_span_id")).isEmpty();
     });
-    assertThat(spans(traceId)).anySatisfy(s -> {
+    assertThat(stored.spans(traceId)).anySatisfy(s -> {
       assertThat(s.get("span_name")).isEqualTo("render profile");
       assertThat(s.get("status_code")).isEqualTo("error");
     });
@@ -187,11 +178,11 @@ class IngestEventsConsumerTest {
   @Test
   void aMalformedTransactionIsSkippedWithoutLosingTheEventBesideIt() throws Throwable {
     double invalidBefore = meters.counter("vigil.transactions.invalid").count();
-    String withBadTransaction = new String(envelope("python-keyerror", UUID.randomUUID(), Instant.now()),
+    String withBadTransaction = new String(SentryEnvelopes.event("python-keyerror", UUID.randomUUID(), Instant.now()),
         StandardCharsets.UTF_8) + "{\"type\":\"transaction\"}\n{\"transaction\":\"no trace context\"}\n";
     send(withBadTransaction.getBytes(StandardCharsets.UTF_8));
 
-    await().atMost(WAIT).untilAsserted(() -> assertThat(storedEvents()).isEqualTo(1));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(stored.events()).isEqualTo(1));
     await().atMost(WAIT).untilAsserted(
         () -> assertThat(meters.counter("vigil.transactions.invalid").count()).isGreaterThan(invalidBefore));
   }
@@ -204,95 +195,5 @@ class IngestEventsConsumerTest {
     ProducerRecord<String, byte[]> r = edge.record(TestTopics.INGEST_EVENTS, key, value, projectId);
     r.headers().add(IngestHeaders.CLIENT_ADDRESS, "203.0.113.9".getBytes(StandardCharsets.UTF_8));
     return r;
-  }
-
-  private static byte[] envelope(String fixture, UUID eventId, Instant timestamp) throws IOException {
-    String text;
-    try (InputStream in = IngestEventsConsumerTest.class.getResourceAsStream("/envelopes/" + fixture + ".envelope")) {
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    return text.replace("{{event_id}}", eventId.toString().replace("-", ""))
-        .replace("{{timestamp_seconds}}", String.format("%d.%03d", timestamp.getEpochSecond(), timestamp.getNano() / 1_000_000))
-        .replace("{{timestamp}}", timestamp.toString())
-        .replace("{{trace_id}}", UUID.randomUUID().toString().replace("-", ""))
-        .getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static byte[] transaction(String traceId, UUID eventId) throws IOException {
-    String text;
-    try (InputStream in = IngestEventsConsumerTest.class.getResourceAsStream("/envelopes/node-transaction.envelope")) {
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    return text.replace("{{event_id}}", eventId.toString().replace("-", ""))
-        .replace("{{timestamp}}", Instant.now().toString())
-        .replace("{{epoch_second}}", String.valueOf(Instant.now().getEpochSecond()))
-        .replace("{{trace_id}}", traceId)
-        .getBytes(StandardCharsets.UTF_8);
-  }
-
-  private List<Map<String, String>> spans(String traceId) throws Exception {
-    List<Map<String, String>> rows = new ArrayList<>();
-    try (Connection c = clickhouse.connection();
-        PreparedStatement ps = c.prepareStatement(clickhouse.qualify(
-            "SELECT span_name, span_kind, status_code, parent_span_id, service_name, source"
-                + " FROM ${database}.spans FINAL WHERE project_id = ? AND trace_id = ?"))) {
-      ps.setLong(1, projectId);
-      ps.setString(2, traceId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          Map<String, String> row = new HashMap<>();
-          for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-            row.put(rs.getMetaData().getColumnName(i), rs.getString(i));
-          }
-          rows.add(row);
-        }
-      }
-    }
-    return rows;
-  }
-
-  private KafkaConsumer<String, byte[]> dlqConsumerAtEnd() {
-    Properties p = new Properties();
-    p.put("bootstrap.servers", bootstrap);
-    KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-    List<TopicPartition> partitions = c.partitionsFor(TestTopics.INGEST_EVENTS_DLQ).stream()
-        .map(i -> new TopicPartition(i.topic(), i.partition())).collect(Collectors.toList());
-    c.assign(partitions);
-    c.seekToEnd(partitions);
-    partitions.forEach(c::position);
-    return c;
-  }
-
-  /** Distinct events of this test's project, counting a row stored twice once. */
-  private long storedEvents() throws Exception {
-    try (Connection c = clickhouse.connection();
-        PreparedStatement ps = c.prepareStatement(clickhouse.qualify(
-            "SELECT count() FROM ${database}.events FINAL WHERE project_id = ?"))) {
-      ps.setLong(1, projectId);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
-
-  private List<Long> issueIdsInClickHouse() throws Exception {
-    List<Long> ids = new ArrayList<>();
-    try (Connection c = clickhouse.connection();
-        PreparedStatement ps = c.prepareStatement(clickhouse.qualify(
-            "SELECT DISTINCT issue_id FROM ${database}.events WHERE project_id = ? ORDER BY issue_id"))) {
-      ps.setLong(1, projectId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getLong(1));
-        }
-      }
-    }
-    return ids;
-  }
-
-  private List<IssueEntity> issues() throws Throwable {
-    return VertxContextSupport.subscribeAndAwait(
-        () -> Panache.withSession(() -> IssueEntity.<IssueEntity>list("projectId = ?1 order by id", projectId)));
   }
 }

@@ -8,6 +8,8 @@ import dev.vigil.contracts.IngestHeaders;
 import dev.vigil.processor.EdgeRecords;
 import dev.vigil.processor.pipeline.DeduplicationToken;
 import dev.vigil.processor.pipeline.IngestRecord;
+import dev.vigil.processor.pipeline.RecordInserts;
+import dev.vigil.processor.pipeline.RecordRows;
 import dev.vigil.storage.StorageException;
 import dev.vigil.state.projects.Projects;
 import dev.vigil.storage.clickhouse.ClickHouseStorage;
@@ -179,15 +181,15 @@ class OtlpConsumersTest {
         new IngestRecord(TestTopics.OTLP_SPANS, 0, 100, 0, key, new byte[] {1}, Map.of()),
         new IngestRecord(TestTopics.OTLP_SPANS, 0, 101, 0, key, new byte[] {2}, Map.of()),
         new IngestRecord(TestTopics.OTLP_SPANS, 0, 102, 0, key, new byte[] {3}, Map.of()));
-    List<OtlpRecords.Mapped<List<String>>> mapped = List.of(
-        new OtlpRecords.Mapped<>(polled.get(0), List.of("a1", "a2")),
-        new OtlpRecords.Mapped<>(polled.get(1), List.of("poison")),
-        new OtlpRecords.Mapped<>(polled.get(2), List.of("c1")));
+    List<RecordRows<List<String>>> mapped = List.of(
+        new RecordRows<>(polled.get(0), List.of("a1", "a2")),
+        new RecordRows<>(polled.get(1), List.of("poison")),
+        new RecordRows<>(polled.get(2), List.of("c1")));
     List<List<String>> stored = new ArrayList<>();
     List<String> tokens = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> dlq = dlqConsumerAtEnd()) {
       // ClickHouse refuses any insert holding the poison row (as it does rows it cannot parse).
-      otlpRecords.store(polled, mapped, OtlpRecords::concat, (rows, token) -> {
+      otlpRecords.store(polled, mapped, RecordInserts::concat, (rows, token) -> {
         if (rows.contains("poison")) {
           throw StorageException.rejected("Code: 33. Cannot read all data", null);
         }

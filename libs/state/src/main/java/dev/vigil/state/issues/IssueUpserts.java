@@ -15,6 +15,13 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class IssueUpserts {
 
+  /**
+   * The version of an issue row: PostgreSQL's xmin, the transaction that wrote this version of the
+   * row. Any later write of the row (another processor recording events for it, a status change)
+   * changes it.
+   */
+  private static final String ROW_VERSION = "CAST(CAST(i.xmin AS text) AS bigint)";
+
   // A known issue is updated in place; only a hash without a row goes through INSERT ... ON CONFLICT,
   // which makes creation race-free (xmax = 0 marks an insert). Trying the UPDATE first also keeps
   // the id sequence dense: every INSERT attempt consumes a value, even one that ends in DO UPDATE.
@@ -27,7 +34,7 @@ public class IssueUpserts {
           + "              CAST(:release AS text) AS first_release, CAST(:release AS text) AS last_release,"
           + "              CAST(:title AS text) AS title, CAST(:culprit AS text) AS culprit) AS incoming"
           + " WHERE i.project_id = :projectId AND i.grouping_hash = :hash"
-          + " RETURNING i.id, false AS created, COALESCE(i.regressed_at = now(), false) AS regressed";
+          + " RETURNING i.id, false AS created, COALESCE(i.regressed_at = now(), false) AS regressed, " + ROW_VERSION + " AS version";
 
   static final String UPSERT =
       "INSERT INTO issues AS i (project_id, grouping_hash, title, culprit, type, level, platform, status,"
@@ -36,7 +43,10 @@ public class IssueUpserts {
           + " VALUES (:projectId, :hash, :title, :culprit, :type, :level, :platform, 'unresolved',"
           + "         :firstSeen, :lastSeen, :release, :release, :config, :components)"
           + " ON CONFLICT (project_id, grouping_hash) DO UPDATE SET " + mergeFrom("EXCLUDED")
-          + " RETURNING i.id, (xmax = 0) AS created, COALESCE(i.regressed_at = now(), false) AS regressed";
+          + " RETURNING i.id, (xmax = 0) AS created, COALESCE(i.regressed_at = now(), false) AS regressed, " + ROW_VERSION + " AS version";
+
+  static final String DELETE_UNCHANGED =
+      "DELETE FROM issues AS i WHERE i.id = :id AND " + ROW_VERSION + " = :version RETURNING i.id";
 
   /**
    * Whether the incoming release is not older than the one the issue was resolved in, by creation of
@@ -91,6 +101,37 @@ public class IssueUpserts {
                     }));
   }
 
+  /**
+   * Deletes the issues these outcomes created, except those written since (by another processor
+   * recording events for them, or by a user): for a batch whose events for them could not be stored
+   * after all, so that no issue exists without events. Returns the ids deleted.
+   *
+   * @param created outcomes of {@link #record} with {@link IssueOutcome#created()} set
+   */
+  public Uni<List<Long>> deleteUnchanged(List<IssueOutcome> created) {
+    return Panache.withTransaction(
+        () ->
+            Panache.getSession()
+                .chain(
+                    session -> {
+                      List<Long> deleted = new ArrayList<>();
+                      Uni<Void> chain = Uni.createFrom().voidItem();
+                      for (IssueOutcome o : created) {
+                        chain =
+                            chain.chain(
+                                () ->
+                                    session
+                                        .createNativeQuery(DELETE_UNCHANGED, Long.class)
+                                        .setParameter("id", o.issueId())
+                                        .setParameter("version", o.version())
+                                        .getResultList()
+                                        .invoke(ids -> ids.forEach(id -> deleted.add(((Number) id).longValue())))
+                                        .replaceWithVoid());
+                      }
+                      return chain.replaceWith(deleted);
+                    }));
+  }
+
   /** The UPDATE for a known issue; the race-free upsert only when no row was there to update. */
   private static Uni<Object[]> recordOne(Mutiny.Session session, IssueCandidate c) {
     return bind(session.createNativeQuery(UPDATE_EXISTING, Object[].class), c, false)
@@ -125,6 +166,7 @@ public class IssueUpserts {
 
   private static IssueOutcome toOutcome(Object[] row) {
     return new IssueOutcome(
-        ((Number) row[0]).longValue(), Boolean.TRUE.equals(row[1]), Boolean.TRUE.equals(row[2]));
+        ((Number) row[0]).longValue(), Boolean.TRUE.equals(row[1]), Boolean.TRUE.equals(row[2]),
+        ((Number) row[3]).longValue());
   }
 }

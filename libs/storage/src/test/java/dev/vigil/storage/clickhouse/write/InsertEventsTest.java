@@ -153,17 +153,53 @@ class InsertEventsTest {
   }
 
   @Test
+  void eventsTheTableRefusesAreARejectionNotAnOutage() throws Exception {
+    execute("ALTER TABLE ${database}.events ADD CONSTRAINT no_refused_environment CHECK environment != 'refused'");
+    try {
+      assertThatThrownBy(() -> new InsertEvents(storage).insert(
+              List.of(event(1007, YESTERDAY), event(1007, YESTERDAY, "refused")), "t-refused"))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("VIOLATED_CONSTRAINT")
+          .satisfies(e -> assertThat(((StorageException) e).rejected()).as("refused by the table").isTrue());
+      assertThat(rows("SELECT count() FROM ${database}.events WHERE project_id = 1007")).containsExactly(List.of("0"));
+    } finally {
+      execute("ALTER TABLE ${database}.events DROP CONSTRAINT no_refused_environment");
+    }
+  }
+
+  @Test
+  void anInsertWhoseValuesDoNotParseIsARejection() {
+    // What the development endpoint once sent for an event whose text held the word "format": the
+    // statement cut inside a value.
+    Exception cut = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+        () -> execute("INSERT INTO ${database}.events (`project_id`, `title`) VALUES (1, 'Unknown format code"));
+
+    assertThat(storage.failed("insert of 1 events", cut).rejected()).as("%s", cut.getMessage()).isTrue();
+  }
+
+  @Test
   void rejectsTokensThatWouldNeedQuoting() {
     assertThatThrownBy(() -> new InsertEvents(storage).insert(List.of(), "x' OR 1"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static GroupedEvent event(long project, Instant ts) {
+    return event(project, ts, "prod");
+  }
+
+  private static GroupedEvent event(long project, Instant ts, String environment) {
     Event e =
-        new Event(UUID.randomUUID(), project, ts, ts, "java", Level.ERROR, null, null, "1.0", "prod", null, null,
+        new Event(UUID.randomUUID(), project, ts, ts, "java", Level.ERROR, null, null, "1.0", environment, null, null,
             List.of(new ExceptionValue("IllegalStateException", "boom", null, null, false, List.of())),
             Map.of(), null, null, null, null, "sentry.java", "8.20.0", "{}");
     return new GroupedEvent(9, e, "IllegalStateException: boom", "App.main");
+  }
+
+  private static void execute(String sql) throws Exception {
+    try (Connection c = storage.connection();
+        Statement s = c.createStatement()) {
+      s.execute(storage.qualify(sql));
+    }
   }
 
   private static List<List<String>> rows(String sql) throws Exception {
