@@ -18,12 +18,14 @@ public final class EventReads {
   private final SelectCountSeries series;
   private final SelectEvents events;
   private final SelectIssueTags tags;
+  private final SelectEventFacets facets;
 
   public EventReads(ClickHouseStorage storage) {
     this.aggregates = new SelectIssueAggregates(storage);
     this.series = new SelectCountSeries(storage);
     this.events = new SelectEvents(storage);
     this.tags = new SelectIssueTags(storage);
+    this.facets = new SelectEventFacets(storage);
   }
 
   /**
@@ -84,5 +86,13 @@ public final class EventReads {
   /** One tag key of an issue with its {@code top} most frequent values, if any event carries it. */
   public Optional<TagKeySummary> issueTag(long projectId, long issueId, String key, int top) {
     return tags.select(projectId, issueId, key, top).stream().findFirst();
+  }
+
+  /**
+   * The environments, releases and levels of a project's events matching the query, each key with
+   * its {@code top} most frequent values; a key without values is returned with none.
+   */
+  public List<TagKeySummary> facets(EventQuery query, int top) {
+    return facets.select(query, top);
   }
 }

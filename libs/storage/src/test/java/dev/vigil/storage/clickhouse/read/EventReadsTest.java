@@ -1,6 +1,7 @@
 package dev.vigil.storage.clickhouse.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.vigil.domain.Event;
 import dev.vigil.domain.GroupedEvent;
@@ -138,6 +139,28 @@ class EventReadsTest {
         .contains("browser", "environment", "level", "release", "user", "transaction");
     assertThat(reads.issueTags(PROJECT, 1, 1)).allSatisfy(t -> assertThat(t.topValues()).hasSize(1));
     assertThat(reads.issueTag(PROJECT, 1, "os", 10)).isEmpty();
+  }
+
+  @Test
+  void offersTheEnvironmentsReleasesAndLevelsOfAProjectsEventsInTheRange() {
+    List<TagKeySummary> facets = reads.facets(range(48, null, null), 10);
+    assertThat(facets).extracting(TagKeySummary::key).containsExactly("environment", "release", "level");
+    TagKeySummary environments = facets.get(0);
+    // The replayed event counts once; the other project's production event not at all.
+    assertThat(environments.topValues()).extracting(TagValueCount::value, TagValueCount::count)
+        .containsExactly(tuple("production", 3L), tuple("staging", 1L));
+    assertThat(environments.totalValues()).isEqualTo(4);
+    assertThat(environments.uniqueValues()).isEqualTo(2);
+    assertThat(facets.get(1).topValues()).extracting(TagValueCount::value).containsExactly("1.0");
+    assertThat(facets.get(2).topValues()).extracting(TagValueCount::value).containsExactly("error");
+
+    TagKeySummary top1 = reads.facets(range(48, null, null), 1).get(0);
+    assertThat(top1.topValues()).extracting(TagValueCount::value).containsExactly("production");
+    assertThat(top1.uniqueValues()).isEqualTo(2);
+    assertThat(reads.facets(range(24, null, null), 10).get(0).topValues())
+        .extracting(TagValueCount::count).containsExactly(2L, 1L);
+    EventQuery empty = new EventQuery(PROJECT, NOW.minus(Duration.ofDays(30)), NOW.minus(Duration.ofDays(29)), null, null, null);
+    assertThat(reads.facets(empty, 10)).allSatisfy(f -> assertThat(f.topValues()).isEmpty());
   }
 
   private static Map<Long, IssueAggregate> aggregates(EventQuery q, String text) {
