@@ -47,6 +47,8 @@ const router = createBrowserRouter([
       { path: 'services', element: page(() => import('./pages/services/ServicesPage'), 'ServicesPage') },
       { path: 'logs', element: page(() => import('./pages/logs/LogsPage'), 'LogsPage') },
       { path: 'metrics', element: page(() => import('./pages/metrics/MetricsPage'), 'MetricsPage') },
+      { path: 'dashboards', element: page(() => import('./pages/dashboards/DashboardsPage'), 'DashboardsPage') },
+      { path: 'dashboards/:dashboardId', element: page(() => import('./pages/dashboards/DashboardPage'), 'DashboardPage') },
       { path: 'settings', element: page(() => import('./pages/settings/SettingsPage'), 'SettingsPage') },
       { path: '*', element: <NotFoundPage /> },
     ],

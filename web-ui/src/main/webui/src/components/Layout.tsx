@@ -5,6 +5,7 @@ import {
   IconBug,
   IconChartLine,
   IconFileText,
+  IconLayoutDashboard,
   IconRocket,
   IconSettings,
   IconTimeline,
@@ -19,6 +20,7 @@ const SECTIONS = [
   { path: 'services', label: 'Services', icon: IconActivity },
   { path: 'logs', label: 'Logs', icon: IconFileText },
   { path: 'metrics', label: 'Metrics', icon: IconChartLine },
+  { path: 'dashboards', label: 'Dashboards', icon: IconLayoutDashboard },
   { path: 'getting-started', label: 'Getting started', icon: IconRocket },
   { path: 'settings', label: 'Settings', icon: IconSettings },
 ] as const;

@@ -53,6 +53,7 @@ class CrossTenantApiTest {
       List.of(
           "/api/v1/projects/{p}",
           "/api/v1/projects/{p}/issues",
+          "/api/v1/projects/{p}/issues/facets",
           "/api/v1/issues/{i}",
           "/api/v1/issues/{i}/events",
           "/api/v1/issues/{i}/events/latest",
@@ -72,7 +73,12 @@ class CrossTenantApiTest {
           "/api/v1/projects/{p}/logs/histogram",
           "/api/v1/projects/{p}/metrics/names",
           "/api/v1/projects/{p}/metrics/labels",
-          "/api/v1/projects/{p}/metrics/labels/service_name/values");
+          "/api/v1/projects/{p}/metrics/labels/service_name/values",
+          "/api/v1/projects/{p}/prometheus/api/v1/labels",
+          "/api/v1/projects/{p}/prometheus/api/v1/label/__name__/values",
+          "/api/v1/projects/{p}/prometheus/api/v1/series?match[]=http_requests_total",
+          "/api/v1/projects/{p}/prometheus/api/v1/metadata",
+          "/api/v1/projects/{p}/dashboards");
 
   /**
    * Every read of the Sentry web API naming an organization, project, issue, event or release; {o} is the

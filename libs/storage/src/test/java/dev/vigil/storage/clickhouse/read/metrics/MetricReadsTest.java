@@ -2,6 +2,8 @@ package dev.vigil.storage.clickhouse.read.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.promql.ast.LabelMatcher;
+import dev.vigil.promql.ast.MatchType;
 import dev.vigil.storage.clickhouse.ClickHouseStorage;
 import dev.vigil.storage.clickhouse.TestDatabases;
 import dev.vigil.storage.clickhouse.schema.MigrationLock;
@@ -10,6 +12,8 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,5 +74,44 @@ class MetricReadsTest {
     assertThat(reads.labelValues(PROJECT, null, "tenant", from, NOW, 100)).isEmpty();
     assertThat(reads.labelValues(PROJECT, "http_server_duration_seconds", "__name__", from, NOW, 100))
         .containsExactly("http_server_duration_seconds_bucket", "http_server_duration_seconds_count");
+  }
+
+  private static LabelMatcher m(String label, MatchType op, String value) {
+    return LabelMatcher.of(label, op, value);
+  }
+
+  @Test
+  void selectsSeriesByMatchersWithPrometheusSemantics() {
+    Instant from = NOW.minus(1, ChronoUnit.DAYS);
+    List<LabelMatcher> checkoutBuckets =
+        List.of(m("__name__", MatchType.EQUAL, "http_server_duration_seconds_bucket"), m("service_name", MatchType.EQUAL, "checkout"));
+    assertThat(reads.series(PROJECT, List.of(checkoutBuckets), from, NOW, 100))
+        .containsExactly(Map.of("__name__", "http_server_duration_seconds_bucket", "service_name", "checkout", "le", "0.1"));
+    // Anchored: "check" alone does not match "checkout"; a missing label matches as "".
+    assertThat(reads.series(PROJECT, List.of(List.of(m("service_name", MatchType.REGEX, "check"))), from, NOW, 100)).isEmpty();
+    assertThat(reads.series(PROJECT, List.of(List.of(m("__name__", MatchType.REGEX, "http_.+"), m("le", MatchType.EQUAL, ""))), from, NOW, 100))
+        .extracting(s -> s.get("__name__"))
+        .containsExactly("http_server_duration_seconds_count");
+    assertThat(reads.series(PROJECT, List.of(List.of(m("service_name", MatchType.NOT_REGEX, "check.*|pay.*"))), from, NOW, 100)).isEmpty();
+    // Selectors are alternatives.
+    List<List<LabelMatcher>> either =
+        List.of(List.of(m("host", MatchType.EQUAL, "web-1")), List.of(m("service_name", MatchType.EQUAL, "payments")));
+    assertThat(reads.series(PROJECT, either, from, NOW, 100))
+        .extracting(s -> s.get("__name__"))
+        .containsExactly("http_server_duration_seconds_bucket", "process_cpu_seconds_total");
+    assertThat(reads.series(PROJECT, either, from, NOW, 1)).hasSize(1);
+    assertThat(reads.series(22, either, from, NOW, 100)).isEmpty();
+  }
+
+  @Test
+  void listsLabelNamesAndValuesOfSelectedSeries() {
+    Instant from = NOW.minus(1, ChronoUnit.DAYS);
+    List<List<LabelMatcher>> cpu = List.of(List.of(m("__name__", MatchType.EQUAL, "process_cpu_seconds_total")));
+    assertThat(reads.labelNamesMatching(PROJECT, cpu, from, NOW, 100)).containsExactly("host", "service_name");
+    assertThat(reads.labelNamesMatching(PROJECT, List.of(), from, NOW, 100)).containsExactly("host", "le", "service_name");
+    List<List<LabelMatcher>> buckets = List.of(List.of(m("le", MatchType.NOT_EQUAL, "")));
+    assertThat(reads.labelValuesMatching(PROJECT, "service_name", buckets, from, NOW, 100)).containsExactly("checkout", "payments");
+    assertThat(reads.labelValuesMatching(PROJECT, "__name__", buckets, from, NOW, 100)).containsExactly("http_server_duration_seconds_bucket");
+    assertThat(reads.labelValuesMatching(PROJECT, "host", cpu, from, NOW, 100)).containsExactly("web-1");
   }
 }
