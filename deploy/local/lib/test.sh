@@ -27,6 +27,14 @@ test_setup_python() {
   echo "$sum" >"$stamp"
 }
 
+# The browser tests (e2e WebUiJourneyTest) drive Debian's own Chromium through playwright-core: the
+# browser comes from apt, never from a test tool's download. fonts-liberation gives pages their usual
+# metric-compatible fonts, so screenshots look like a user's browser.
+test_setup_browser() {
+  [ -x /usr/bin/chromium ] && return 0
+  apt_install chromium fonts-liberation
+}
+
 # Stop, in reverse order, only what this run started; then print the verdict last.
 test_cleanup() {
   local rc=$? i
@@ -58,6 +66,7 @@ cmd_test() {
   pg_ensure_installed
   ch_ensure_deps
   test_setup_python
+  test_setup_browser
   if [ -f "$VIGIL_ROOT/e2e/node/package-lock.json" ]; then npm_ci "$VIGIL_ROOT/e2e/node" e2e-node; fi
   kafka_start
   kafka_create_topics

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class SdkScript {
 
-  private static final long TIMEOUT_SECONDS = 90;
+  private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
   private SdkScript() {}
 
@@ -31,18 +33,28 @@ final class SdkScript {
 
   /** Runs {@code command}; fails with its whole output if it exits non-zero or prints no JSON line. */
   static JsonNode run(List<String> command, Path workingDir) throws IOException, InterruptedException {
+    return run(command, workingDir, Map.of(), TIMEOUT);
+  }
+
+  /**
+   * Like {@link #run(List, Path)} with extra environment variables (for what should not show in a process list
+   * or a failure message, such as an invitation secret) and its own time limit.
+   */
+  static JsonNode run(List<String> command, Path workingDir, Map<String, String> env, Duration timeout)
+      throws IOException, InterruptedException {
     Path output = Files.createTempFile("vigil-e2e-sdk", ".log");
     try {
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .directory(workingDir.toFile())
               .redirectErrorStream(true)
-              .redirectOutput(output.toFile())
-              .start();
-      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+              .redirectOutput(output.toFile());
+      builder.environment().putAll(env);
+      Process process = builder.start();
+      if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new AssertionError(
-            String.join(" ", command) + " did not finish within " + TIMEOUT_SECONDS + " s:\n" + read(output));
+            String.join(" ", command) + " did not finish within " + timeout.toSeconds() + " s:\n" + read(output));
       }
       String printed = read(output);
       if (process.exitValue() != 0) {

@@ -20,14 +20,15 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit extension that runs the packaged ingest-gateway, otlp-receiver, event-processor and query-service once
- * for the whole suite, against the local stack (Kafka, PostgreSQL, ClickHouse), and hands tests a {@link VigilApi}.
+ * JUnit extension that runs the packaged ingest-gateway, otlp-receiver, event-processor, query-service and web-ui
+ * once for the whole suite, against the local stack (Kafka, PostgreSQL, ClickHouse), and hands tests a
+ * {@link VigilApi}.
  * The services are stopped when the root context closes, after the last test class.
  */
 final class StackServices implements BeforeAllCallback, ParameterResolver {
 
   private static final List<String> SERVICES =
-      List.of("ingest-gateway", "otlp-receiver", "event-processor", "query-service");
+      List.of("ingest-gateway", "otlp-receiver", "event-processor", "query-service", "web-ui");
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -81,6 +82,15 @@ final class StackServices implements BeforeAllCallback, ParameterResolver {
         String gatewayUrl = "http://localhost:" + ports.get("ingest-gateway");
         env.put("VIGIL_INGEST_PUBLIC_URL", gatewayUrl);
         int otlpGrpcPort = ServiceProcess.freePort();
+        String otlpHttpUrl = "http://localhost:" + ports.get("otlp-receiver");
+        String otlpGrpcUrl = "http://localhost:" + otlpGrpcPort;
+        // What the setup page shows SDKs: the suite's own receiver.
+        env.put("VIGIL_OTLP_PUBLIC_HTTP_URL", otlpHttpUrl);
+        env.put("VIGIL_OTLP_PUBLIC_GRPC_URL", otlpGrpcUrl);
+        String queryUrl = "http://localhost:" + ports.get("query-service");
+        String webUiUrl = "http://localhost:" + ports.get("web-ui");
+        // Invitation links (inviteUrl) point at the suite's own web-ui.
+        env.put("VIGIL_UI_PUBLIC_URL", webUiUrl);
         for (String service : SERVICES) {
           Map<String, String> serviceEnv = new HashMap<>(env);
           if (service.equals("otlp-receiver")) {
@@ -96,6 +106,12 @@ final class StackServices implements BeforeAllCallback, ParameterResolver {
               serviceEnv.put("MP_MESSAGING_INCOMING_OTLP_" + channel + "_GROUP_ID", "vigil-e2e-otlp-processor");
             }
           }
+          if (service.equals("web-ui")) {
+            // One origin for the browser: the UI forwards /api to the suite's query-service. The suite runs no
+            // alert-service; its paths go to a port where nothing listens rather than to a `./vigil up` one.
+            serviceEnv.put("VIGIL_QUERY_SERVICE_URL", queryUrl);
+            serviceEnv.put("VIGIL_ALERT_SERVICE_URL", "http://localhost:" + ServiceProcess.freePort());
+          }
           started.add(ServiceProcess.start(repoRoot, service, ports.get(service), serviceEnv, logDir));
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -105,9 +121,10 @@ final class StackServices implements BeforeAllCallback, ParameterResolver {
         VigilApi api =
             new VigilApi(
                 http,
-                started.get(SERVICES.indexOf("query-service")).baseUrl(),
+                queryUrl,
                 gatewayUrl,
-                new OtlpEndpoints("http://localhost:" + ports.get("otlp-receiver"), "http://localhost:" + otlpGrpcPort),
+                webUiUrl,
+                new OtlpEndpoints(otlpHttpUrl, otlpGrpcUrl),
                 env.get("VIGIL_ADMIN_TOKEN"));
         return new Running(started, api, null);
       } catch (IOException | InterruptedException | RuntimeException e) {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What the end-to-end tests see of Vigil: query-service's REST API and the gateway's address. */
+/** What the end-to-end tests see of Vigil: query-service's REST API and the gateway's and web UI's addresses. */
 final class VigilApi {
 
   /** The organization every test project is created in. */
@@ -25,19 +25,26 @@ final class VigilApi {
   private final HttpClient http;
   private final String queryUrl;
   private final String gatewayUrl;
+  private final String webUiUrl;
   private final OtlpEndpoints otlp;
   private final String adminToken;
 
-  VigilApi(HttpClient http, String queryUrl, String gatewayUrl, OtlpEndpoints otlp, String adminToken) {
+  VigilApi(HttpClient http, String queryUrl, String gatewayUrl, String webUiUrl, OtlpEndpoints otlp, String adminToken) {
     this.http = http;
     this.queryUrl = queryUrl;
     this.gatewayUrl = gatewayUrl;
+    this.webUiUrl = webUiUrl;
     this.otlp = otlp;
     this.adminToken = adminToken;
   }
 
   String gatewayUrl() {
     return gatewayUrl;
+  }
+
+  /** The packaged web-ui the suite started: the SPA, with /api forwarded to the suite's query-service. */
+  String webUiUrl() {
+    return webUiUrl;
   }
 
   OtlpEndpoints otlp() {
@@ -73,12 +80,17 @@ final class VigilApi {
 
   /** Creates a project with a unique slug, so every test class starts from an empty project. */
   TestProject createProject(String platform) {
+    return createProject(ORGANIZATION, platform);
+  }
+
+  /** Like {@link #createProject(String)} in the given organization, which the admin token creates on first use. */
+  TestProject createProject(String organization, String platform) {
     String slug = platform + "-" + UUID.randomUUID().toString().substring(0, 8);
     JsonNode created =
         send(
             "POST",
             "/projects",
-            Map.of("organization", ORGANIZATION, "slug", slug, "name", "e2e " + slug, "platform", platform),
+            Map.of("organization", organization, "slug", slug, "name", "e2e " + slug, "platform", platform),
             201);
     JsonNode key = created.path("keys").path(0);
     return new TestProject(created.path("id").asLong(), slug, key.path("publicKey").asText(), key.path("dsn").asText());
@@ -100,6 +112,14 @@ final class VigilApi {
       throw new AssertionError("POST /organizations/" + organization + "/tokens answered no 64-hex token: " + created);
     }
     return secret;
+  }
+
+  /**
+   * Invites {@code email} into {@code organization} with {@code role}, as an installation's administrator does
+   * (admin token), and returns the answer: {@code inviteUrl} (the web-ui's accept page) and {@code secret}.
+   */
+  JsonNode invite(String organization, String email, String role) {
+    return send("POST", "/organizations/" + organization + "/invitations", Map.of("email", email, "role", role), 201);
   }
 
   /** query-service's base URL: what sentry-cli's SENTRY_URL points at (it appends /api/0/...). */
