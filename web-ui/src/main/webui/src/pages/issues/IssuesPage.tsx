@@ -55,7 +55,7 @@ export function IssuesPage() {
         )}
         <QueryView
           query={list}
-          isEmpty={(page) => page.issues.length === 0}
+          isEmpty={(page) => page.issues.length === 0 && !page.nextCursor}
           empty={
             noEvents && !isFiltered(search) && search.cursors.length === 0 ? (
               <EmptyState title="No issues yet">
@@ -72,7 +72,17 @@ export function IssuesPage() {
             )
           }
         >
-          {(page: IssuePage) => (
+          {(page: IssuePage) =>
+            page.issues.length === 0 ? (
+              // The server stops after scanning a bounded number of candidates (a rare status among
+              // many issues): an empty page with a cursor means "none so far", not "none at all".
+              <EmptyState title="None found in this stretch">
+                Vigil looked through part of the project's issues without a match.{' '}
+                <Anchor component="button" type="button" onClick={() => { const next = page.nextCursor; if (next) setParams((p) => nextPage(p, next)); }}>
+                  Keep searching
+                </Anchor>
+              </EmptyState>
+            ) : (
             <IssueTable
               projectId={projectId}
               issues={page.issues}
@@ -80,10 +90,11 @@ export function IssuesPage() {
               selection={writable ? selection : null}
               onSelect={select}
             />
-          )}
+            )
+          }
         </QueryView>
       </Paper>
-      <Group justify="space-between" display={hasRows || search.cursors.length ? undefined : 'none'}>
+      <Group justify="space-between" display={hasRows || search.cursors.length || list.data?.nextCursor ? undefined : 'none'}>
         <Text size="xs" c="dimmed">
           {list.data ? `Page ${search.cursors.length + 1} · ${list.data.issues.length} issue${list.data.issues.length === 1 ? '' : 's'}` : ''}
         </Text>

@@ -13,24 +13,20 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Lists a project's issues by composing ClickHouse and PostgreSQL.
+ * Lists a project's issues by composing ClickHouse and PostgreSQL, at a cost that follows the page
+ * size rather than the number of issues in the range.
  *
- * <p>Approach: an issue belongs in the list when it has events in the range that pass the event
- * filters (level, environment, release), so ClickHouse answers first with one {@code GROUP BY
- * issue_id} over the project's slice of the primary key (project_id, issue_id, timestamp): counts,
- * users and, when there is a text, whether a message matched. PostgreSQL then keeps the ids whose
- * workflow status and title/culprit match, in one indexed lookup by primary key. The join, the sort
- * and the keyset cursor are applied in memory on that candidate set (one row per issue seen in the
- * range: thousands, not millions), and a last ClickHouse query reads the sparklines of the page only.
- * Three round trips whatever the sort; a project with hundreds of thousands of issues active in one
- * range would want a PostgreSQL-first path for the lastSeen/firstSeen sorts.
+ * <p>An issue belongs in the list when it has events in the range that pass the event filters
+ * (level, environment, release) and its PostgreSQL row passes the status, first-release and text
+ * filters (text: title, culprit, or a message of an event in the range). The candidates are read in
+ * list order, a chunk at a time, from the store that holds the sort key and checked against the other
+ * one ({@link RankedCandidates} for events/users, counted by ClickHouse; {@link SeenCandidates} for
+ * lastSeen/firstSeen, PostgreSQL columns), until the page plus one issue is found, the candidates run
+ * out, or {@link IssueListConfig#maxChunks()} chunks were read: then the page is returned as found,
+ * with a cursor after the last candidate scanned. A last ClickHouse query reads the page's sparklines.
  */
 @ApplicationScoped
 public class IssueListService {
@@ -40,55 +36,60 @@ public class IssueListService {
 
   @Inject EventReads reads;
   @Inject IssueSearch search;
+  @Inject IssueListConfig config;
+
+  /** The issues found for a page and where the next page starts (null when there is none). */
+  private record Scan(List<ListedIssue> found, ListCursor next) {}
 
   public Uni<IssuePage> list(IssueFilter f) {
     EventQuery query = new EventQuery(f.projectId(), f.start(), f.end(), f.level(), f.environment(), f.release());
-    return OffEventLoop.call(() -> reads.issueAggregates(query, null, f.text()))
+    int chunkSize = Math.max(config.chunkSize(), f.limit() + 1);
+    Uni<IssueCandidates> candidates =
+        switch (f.sort()) {
+          case EVENTS, USERS -> RankedCandidates.open(reads, search, f, query, chunkSize, config.maxTextMatches());
+          case LAST_SEEN, FIRST_SEEN -> SeenCandidates.open(reads, search, f, query, chunkSize, config.maxTextMatches());
+        };
+    return candidates
+        .chain(c -> scan(c, f, f.cursor(), new ArrayList<>(), config.maxChunks()))
+        .chain(scan -> page(f, scan));
+  }
+
+  private Uni<Scan> scan(IssueCandidates candidates, IssueFilter f, ListCursor after, List<ListedIssue> found, int chunksLeft) {
+    return candidates
+        .next(after)
         .chain(
-            aggregates -> {
-              Map<Long, IssueAggregate> byId =
-                  aggregates.stream().collect(Collectors.toMap(IssueAggregate::issueId, a -> a));
-              Set<Long> messageMatches =
-                  aggregates.stream().filter(IssueAggregate::messageMatch).map(IssueAggregate::issueId).collect(Collectors.toSet());
-              return search
-                  .among(f.projectId(), byId.keySet(), f.statuses(), f.text(), messageMatches)
-                  .chain(issues -> page(f, query, issues, byId));
+            chunk -> {
+              found.addAll(chunk.kept());
+              if (found.size() > f.limit()) {
+                List<ListedIssue> page = found.subList(0, f.limit());
+                return Uni.createFrom().item(new Scan(page, page.get(page.size() - 1).cursor(f.sort())));
+              }
+              if (chunk.exhausted()) {
+                return Uni.createFrom().item(new Scan(found, null));
+              }
+              if (chunksLeft <= 1) {
+                // Filters rejected most candidates: answer in bounded time, the cursor resumes the scan.
+                return Uni.createFrom().item(new Scan(found, chunk.lastScanned()));
+              }
+              return scan(candidates, f, chunk.lastScanned(), found, chunksLeft - 1);
             });
   }
 
-  private Uni<IssuePage> page(
-      IssueFilter f, EventQuery query, List<IssueEntity> issues, Map<Long, IssueAggregate> aggregates) {
-    Comparator<IssueEntity> order =
-        Comparator.<IssueEntity>comparingLong(i -> sortKey(f.sort(), i, aggregates.get(i.id)))
-            .thenComparingLong(i -> i.id)
-            .reversed();
-    List<IssueEntity> sorted =
-        issues.stream()
-            // first_release is on the PostgreSQL row the search already loaded: no extra query.
-            .filter(i -> f.firstRelease() == null || f.firstRelease().equals(i.firstRelease))
-            .filter(i -> f.cursor() == null || f.cursor().precedes(sortKey(f.sort(), i, aggregates.get(i.id)), i.id))
-            .sorted(order)
-            .toList();
-    List<IssueEntity> page = sorted.subList(0, Math.min(f.limit(), sorted.size()));
-    String next = null;
-    if (sorted.size() > page.size()) {
-      IssueEntity last = page.get(page.size() - 1);
-      next = new ListCursor(f.sort(), sortKey(f.sort(), last, aggregates.get(last.id)), last.id).encode();
-    }
+  private Uni<IssuePage> page(IssueFilter f, Scan scan) {
     boolean daily = Duration.between(f.start(), f.end()).compareTo(Duration.ofDays(2)) > 0;
     Instant statsStart = daily ? f.start() : latest(f.start(), f.end().minus(DAY));
     EventQuery statsQuery =
         new EventQuery(f.projectId(), statsStart, f.end(), f.level(), f.environment(), f.release());
-    List<Long> ids = page.stream().map(i -> i.id).toList();
-    String nextCursor = next;
+    List<Long> ids = scan.found().stream().map(l -> l.issue().id).toList();
+    String next = scan.next() == null ? null : scan.next().encode();
     return OffEventLoop.call(() -> reads.countSeries(statsQuery, ids, daily ? DAY : HOUR))
         .map(
             stats -> {
-              List<IssueSummary> out = new ArrayList<>(page.size());
-              for (IssueEntity i : page) {
-                out.add(summary(i, aggregates.get(i.id), stats.getOrDefault(i.id, List.of()), f.end()));
+              List<IssueSummary> out = new ArrayList<>(ids.size());
+              for (ListedIssue l : scan.found()) {
+                out.add(summary(l.issue(), l.aggregate(), stats.getOrDefault(l.issue().id, List.of()), f.end()));
               }
-              return new IssuePage(out, nextCursor, daily ? "day" : "hour", f.start(), f.end());
+              return new IssuePage(out, next, daily ? "day" : "hour", f.start(), f.end());
             });
   }
 
@@ -112,19 +113,6 @@ public class IssueListService {
         stats,
         !i.firstSeen.isBefore(rangeEnd.minus(DAY)),
         i.regressedAt != null && "unresolved".equals(i.status));
-  }
-
-  private static long sortKey(IssueSort sort, IssueEntity i, IssueAggregate a) {
-    return switch (sort) {
-      case LAST_SEEN -> micros(i.lastSeen);
-      case FIRST_SEEN -> micros(i.firstSeen);
-      case EVENTS -> a.count();
-      case USERS -> a.userCount();
-    };
-  }
-
-  private static long micros(Instant t) {
-    return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
   }
 
   private static Instant latest(Instant a, Instant b) {

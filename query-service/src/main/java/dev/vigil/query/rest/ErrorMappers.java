@@ -62,6 +62,22 @@ final class ErrorMappers {
     return error(503, "signal storage (ClickHouse) unavailable, retry later");
   }
 
+  /**
+   * Whatever no other mapper knows, Errors included: without this an OutOfMemoryError escaped to
+   * Vert.x's failure handler and the client got an HTML page instead of {@code {"detail": ...}}.
+   */
+  @ServerExceptionMapper
+  Response unexpected(Throwable e) {
+    if (e instanceof OutOfMemoryError) {
+      LOG.error("request ran out of memory", e);
+      return Response.fromResponse(error(503, "query-service is short of memory, retry later"))
+          .header(HttpHeaders.RETRY_AFTER, 5)
+          .build();
+    }
+    LOG.error("request failed", e);
+    return error(500, "internal error, see the query-service log");
+  }
+
   static Response error(int status, String detail) {
     return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ErrorBody(detail)).build();
   }

@@ -19,6 +19,8 @@ public final class EventReads {
   private final SelectEvents events;
   private final SelectIssueTags tags;
   private final SelectEventFacets facets;
+  private final SelectRankedIssues ranked;
+  private final SelectMessageMatches messageMatches;
 
   public EventReads(ClickHouseStorage storage) {
     this.aggregates = new SelectIssueAggregates(storage);
@@ -26,6 +28,8 @@ public final class EventReads {
     this.events = new SelectEvents(storage);
     this.tags = new SelectIssueTags(storage);
     this.facets = new SelectEventFacets(storage);
+    this.ranked = new SelectRankedIssues(storage);
+    this.messageMatches = new SelectMessageMatches(storage);
   }
 
   /**
@@ -36,6 +40,29 @@ public final class EventReads {
    */
   public List<IssueAggregate> issueAggregates(EventQuery query, Collection<Long> issueIds, String messageContains) {
     return aggregates.select(query, issueIds, messageContains);
+  }
+
+  /**
+   * Up to {@code limit} issues with events matching the query, most events (or users) first, ties by
+   * id descending, continuing after {@code after} (null for the first chunk).
+   *
+   * @param messageContains flags issues with a message containing this text; null to skip
+   * @param textMatchedElsewhere with a text, keeps only issues with a matching message or among these
+   *     ids (those whose title or culprit match, say); null keeps every issue
+   */
+  public List<IssueAggregate> rankedIssues(
+      EventQuery query,
+      IssueRank rank,
+      IssueRank.After after,
+      int limit,
+      String messageContains,
+      Collection<Long> textMatchedElsewhere) {
+    return ranked.select(query, rank, after, limit, messageContains, textMatchedElsewhere);
+  }
+
+  /** Up to {@code limit} ids of issues with an event matching the query whose message contains {@code text}. */
+  public List<Long> messageMatches(EventQuery query, String text, int limit) {
+    return messageMatches.select(query, text, limit);
   }
 
   /** Zero-filled event counts per issue and bucket over the query's range. */
