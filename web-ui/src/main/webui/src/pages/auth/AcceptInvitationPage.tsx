@@ -1,10 +1,8 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
-import { api, setCsrfToken } from '../../api/http';
+import { api } from '../../api/http';
 import type { Me } from '../../api/types';
-import { meQueryKey } from '../../session/session';
+import { useSignIn } from '../../session/useSignIn';
 
 /**
  * The page an invitation link opens (/accept-invitation#<secret>). The secret travels in the URL
@@ -12,27 +10,13 @@ import { meQueryKey } from '../../session/session';
  */
 export function AcceptInvitationPage() {
   const secret = window.location.hash.replace(/^#/, '');
-  const navigate = useNavigate();
-  const client = useQueryClient();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, signIn } = useSignIn();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const me = await api<Me>('/api/v1/auth/invitations/accept', { method: 'POST', body: { secret, name, password } });
-      setCsrfToken(me.csrfToken);
-      client.setQueryData(meQueryKey, me);
-      navigate('/', { replace: true });
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    void signIn(() => api<Me>('/api/v1/auth/invitations/accept', { method: 'POST', body: { secret, name, password } }), '/');
   };
 
   return (

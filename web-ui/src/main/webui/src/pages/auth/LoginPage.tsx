@@ -1,10 +1,9 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
-import { api, ApiError, setCsrfToken } from '../../api/http';
+import { useSearchParams } from 'react-router';
+import { api, ApiError } from '../../api/http';
 import type { Me } from '../../api/types';
-import { meQueryKey } from '../../session/session';
+import { useSignIn } from '../../session/useSignIn';
 
 /** Only same-site paths are followed after login, so a crafted ?next= cannot send users elsewhere. */
 export function safeNext(next: string | null): string {
@@ -13,27 +12,15 @@ export function safeNext(next: string | null): string {
 
 export function LoginPage() {
   const [params] = useSearchParams();
-  const navigate = useNavigate();
-  const client = useQueryClient();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, signIn } = useSignIn((err) =>
+    err instanceof ApiError && err.status === 401 ? 'Wrong email or password.' : (err as Error).message,
+  );
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const me = await api<Me>('/api/v1/auth/login', { method: 'POST', body: { email, password } });
-      setCsrfToken(me.csrfToken);
-      client.setQueryData(meQueryKey, me);
-      navigate(safeNext(params.get('next')), { replace: true });
-    } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? 'Wrong email or password.' : (err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    void signIn(() => api<Me>('/api/v1/auth/login', { method: 'POST', body: { email, password } }), safeNext(params.get('next')));
   };
 
   return (

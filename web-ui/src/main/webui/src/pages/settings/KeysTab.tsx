@@ -1,4 +1,5 @@
-import { Badge, Button, CopyButton, Group, NumberInput, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, NumberInput, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { CopyValue } from '../../components/CopyValue';
 import { QueryView } from '../../components/states';
 import { useMe, canWrite } from '../../session/session';
 import { settingsApi, useKeys, useWrite } from './api';
@@ -49,19 +50,9 @@ export function KeysTab({ projectId, organization }: { projectId: number; organi
                     />
                   </Table.Td>
                   <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }} c={k.active ? undefined : 'dimmed'}>
-                        {k.dsn}
-                      </Text>
-                      <CopyButton value={k.dsn}>
-                        {({ copied, copy }) => (
-                          <Button size="compact-xs" variant="light" onClick={copy}>
-                            {copied ? 'Copied' : 'Copy'}
-                          </Button>
-                        )}
-                      </CopyButton>
+                    <CopyValue value={k.dsn} dimmed={!k.active}>
                       {!k.active && <Badge color="gray">disabled</Badge>}
-                    </Group>
+                    </CopyValue>
                   </Table.Td>
                   <Table.Td>
                     <NumberInput

@@ -1,7 +1,8 @@
-import { ActionIcon, Alert, Button, CopyButton, Group, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { Role } from '../../api/types';
+import { CopyValue } from '../../components/CopyValue';
 import { QueryView } from '../../components/states';
 import { roleIn, useMe } from '../../session/session';
 import { settingsApi, useMembers, useWrite, type Invitation } from './api';
@@ -92,18 +93,7 @@ function InviteForm({ organization }: { organization: string }) {
       {sent && (
         <Alert color="blue" title={`Invitation for ${sent.email} (${sent.role})`}>
           <Text size="sm">Send this link to them; it works once, for 7 days:</Text>
-          <Group gap="xs" wrap="nowrap">
-            <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
-              {sent.inviteUrl}
-            </Text>
-            <CopyButton value={sent.inviteUrl}>
-              {({ copied, copy }) => (
-                <Button size="compact-xs" variant="light" onClick={copy}>
-                  {copied ? 'Copied' : 'Copy'}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
+          <CopyValue value={sent.inviteUrl} />
         </Alert>
       )}
     </Stack>

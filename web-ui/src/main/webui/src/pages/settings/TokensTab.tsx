@@ -1,6 +1,7 @@
-import { ActionIcon, Alert, Button, Checkbox, CopyButton, Group, MultiSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Checkbox, Group, MultiSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { CopyValue } from '../../components/CopyValue';
 import { QueryView } from '../../components/states';
 import { timeAgo } from '../../lib/format';
 import { roleIn, useMe } from '../../session/session';
@@ -76,18 +77,7 @@ function CreateToken({ organization, canOrgToken }: { organization: string; canO
       </Group>
       {created?.token && (
         <Alert color="green" title={`Token "${created.name}" created: copy it now, it is not shown again`}>
-          <Group gap="xs" wrap="nowrap">
-            <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
-              {created.token}
-            </Text>
-            <CopyButton value={created.token}>
-              {({ copied, copy }) => (
-                <Button size="compact-xs" variant="light" onClick={copy}>
-                  {copied ? 'Copied' : 'Copy'}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
+          <CopyValue value={created.token} />
         </Alert>
       )}
     </Stack>
