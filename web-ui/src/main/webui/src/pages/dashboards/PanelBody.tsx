@@ -1,5 +1,6 @@
 import { Anchor, Badge, Group, ScrollArea, Table, Text } from '@mantine/core';
-import { useMemo } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Sparkline } from '../../components/Sparkline';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
@@ -41,23 +42,12 @@ export function PanelBody(props: PanelProps) {
 }
 
 function IssuesPanel({ projectId, panel, from, to, height }: PanelProps) {
-  const issues = useIssuePanel(projectId, panel, from, to);
-  if (issues.isPending) return <LoadingState />;
-  if (issues.isError) return <ErrorState error={issues.error} onRetry={() => issues.refetch()} />;
-  if (issues.data.length === 0) return <EmptyState title="No issues match in this time range" />;
+  const query = useIssuePanel(projectId, panel, from, to);
   return (
-    <ScrollArea.Autosize mah={height} type="auto">
-      <Table verticalSpacing={4} fz="xs" highlightOnHover aria-label={panel.title || 'Issues'}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Issue</Table.Th>
-            <Table.Th ta="right">Events</Table.Th>
-            <Table.Th ta="right">Users</Table.Th>
-            <Table.Th visibleFrom="md">Trend</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {issues.data.map((i) => (
+    <Rows query={query} empty="No issues match in this time range">
+      {(issues) => (
+        <PanelTable height={height} label={panel.title || 'Issues'} columns={ISSUE_COLUMNS}>
+          {issues.map((i) => (
             <Table.Tr key={i.id}>
               <Table.Td maw={0} w="100%">
                 <Group gap={4} wrap="nowrap">
@@ -78,45 +68,33 @@ function IssuesPanel({ projectId, panel, from, to, height }: PanelProps) {
               </Table.Td>
             </Table.Tr>
           ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollArea.Autosize>
+        </PanelTable>
+      )}
+    </Rows>
   );
 }
 
 function TraceDurationsPanel({ projectId, panel, from, to, height }: PanelProps) {
-  const traces = useTracePanel(projectId, panel, from, to);
-  if (traces.isPending) return <LoadingState />;
-  if (traces.isError) return <ErrorState error={traces.error} onRetry={() => traces.refetch()} />;
-  if (traces.data.length === 0) return <EmptyState title="No traces match in this time range" />;
+  const query = useTracePanel(projectId, panel, from, to);
   return (
-    <div>
-      <TraceScatter projectId={projectId} traces={traces.data} from={from} to={to} height={height - 20} />
-      <ScatterNote count={traces.data.length} />
-    </div>
+    <Rows query={query} empty="No traces match in this time range">
+      {(traces) => (
+        <div>
+          <TraceScatter projectId={projectId} traces={traces} from={from} to={to} height={height - 20} />
+          <ScatterNote count={traces.length} />
+        </div>
+      )}
+    </Rows>
   );
 }
 
 function RedPanel({ projectId, panel, from, to, height }: PanelProps) {
-  const rows = useRedPanel(projectId, panel, from, to);
-  if (rows.isPending) return <LoadingState />;
-  if (rows.isError) return <ErrorState error={rows.error} onRetry={() => rows.refetch()} />;
-  if (rows.data.length === 0) return <EmptyState title="No requests in this time range" />;
+  const query = useRedPanel(projectId, panel, from, to);
   return (
-    <ScrollArea.Autosize mah={height} type="auto">
-      <Table verticalSpacing={4} fz="xs" highlightOnHover aria-label={panel.title || 'Rate, errors and duration'}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th ta="right">Rate</Table.Th>
-            <Table.Th ta="right">Errors</Table.Th>
-            <Table.Th ta="right">p50</Table.Th>
-            <Table.Th ta="right">p95</Table.Th>
-            <Table.Th ta="right">p99</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.data.map((r) => (
+    <Rows query={query} empty="No requests in this time range">
+      {(rows) => (
+        <PanelTable height={height} label={panel.title || 'Rate, errors and duration'} columns={RED_COLUMNS}>
+          {rows.map((r) => (
             <Table.Tr key={r.name}>
               <Table.Td ff="monospace" style={{ wordBreak: 'break-all' }}>
                 {r.name}
@@ -130,7 +108,45 @@ function RedPanel({ projectId, panel, from, to, height }: PanelProps) {
               <Table.Td ta="right">{formatDuration(r.p99Ms)}</Table.Td>
             </Table.Tr>
           ))}
-        </Table.Tbody>
+        </PanelTable>
+      )}
+    </Rows>
+  );
+}
+
+/** A panel query's loading, error and empty states; its rows go to children once there are some. */
+function Rows<T>({ query, empty, children }: { query: UseQueryResult<T[]>; empty: string; children: (rows: T[]) => ReactNode }) {
+  if (query.isPending) return <LoadingState />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
+  if (query.data.length === 0) return <EmptyState title={empty} />;
+  return <>{children(query.data)}</>;
+}
+
+interface Column {
+  label: string;
+  numeric?: boolean;
+  /** Hidden on narrow screens. */
+  wide?: boolean;
+}
+
+const ISSUE_COLUMNS: Column[] = [{ label: 'Issue' }, { label: 'Events', numeric: true }, { label: 'Users', numeric: true }, { label: 'Trend', wide: true }];
+const RED_COLUMNS: Column[] = [{ label: 'Name' }, ...['Rate', 'Errors', 'p50', 'p95', 'p99'].map((label) => ({ label, numeric: true }))];
+
+/** A compact table that scrolls within the panel's height. */
+function PanelTable({ height, label, columns, children }: { height: number; label: string; columns: Column[]; children: ReactNode }) {
+  return (
+    <ScrollArea.Autosize mah={height} type="auto">
+      <Table verticalSpacing={4} fz="xs" highlightOnHover aria-label={label}>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((c) => (
+              <Table.Th key={c.label} ta={c.numeric ? 'right' : undefined} visibleFrom={c.wide ? 'md' : undefined}>
+                {c.label}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>{children}</Table.Tbody>
       </Table>
     </ScrollArea.Autosize>
   );

@@ -3,12 +3,12 @@ import { useElementSize } from '@mantine/hooks';
 import { useNavigate } from 'react-router';
 import { formatDuration } from '../../lib/format';
 import { projectPath } from '../../lib/projects';
-import type { TraceRow } from './panelData';
+import type { TraceSummary } from '../../api/telemetry';
 
 const PAD = { left: 56, right: 8, top: 8, bottom: 20 };
 
 /** Durations of the latest matching traces over the range, errors in red; a point opens its trace. */
-export function TraceScatter({ projectId, traces, from, to, height }: { projectId: number; traces: TraceRow[]; from: Date; to: Date; height: number }) {
+export function TraceScatter({ projectId, traces, from, to, height }: { projectId: number; traces: TraceSummary[]; from: Date; to: Date; height: number }) {
   const navigate = useNavigate();
   const { ref, width: measured } = useElementSize();
   const width = Math.max(200, measured);
@@ -16,7 +16,7 @@ export function TraceScatter({ projectId, traces, from, to, height }: { projectI
   const max = Math.max(1, ...traces.map((t) => t.durationMs));
   const x = (iso: string) => PAD.left + ((Date.parse(iso) - from.getTime()) / span) * (width - PAD.left - PAD.right);
   const y = (ms: number) => PAD.top + (1 - ms / max) * (height - PAD.top - PAD.bottom);
-  const open = (t: TraceRow) => navigate(projectPath(projectId, 'traces', t.traceId));
+  const open = (t: TraceSummary) => navigate(projectPath(projectId, 'traces', t.traceId));
   const ticks = [0, 0.5, 1].map((f) => f * max);
   return (
     <div ref={ref}>

@@ -1,9 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/http';
+import type { LogBucket, RedFigures, TraceSummary } from '../../api/telemetry';
 import type { Panel } from './api';
 import { panelApiParams, parsePanelQuery } from './panelKinds';
 
-/** The fields of query-service answers the panels draw (the pages keep fuller types of their own). */
+/** The issue fields the panels draw; traces, RED figures and log volume use the shared telemetry shapes. */
 export interface IssueRow {
   id: number;
   title: string;
@@ -15,33 +16,6 @@ export interface IssueRow {
   isNew: boolean;
   isRegressed: boolean;
   stats: Array<{ t: number; count: number }>;
-}
-
-export interface TraceRow {
-  traceId: string;
-  rootService: string;
-  rootName: string;
-  start: string;
-  durationMs: number;
-  spanCount: number;
-  errorSpanCount: number;
-}
-
-export interface RedRow {
-  name: string;
-  spanCount: number;
-  errorCount: number;
-  requestRate: number;
-  errorRate: number;
-  p50Ms: number | null;
-  p95Ms: number | null;
-  p99Ms: number | null;
-}
-
-export interface LogBucket {
-  t: number;
-  count: number;
-  bySeverity: Record<string, number>;
 }
 
 const base = (projectId: number) => `/api/v1/projects/${projectId}`;
@@ -56,9 +30,9 @@ export function useIssuePanel(projectId: number, panel: Panel, from: Date, to: D
 }
 
 export function useTracePanel(projectId: number, panel: Panel, from: Date, to: Date) {
-  return useQuery<TraceRow[]>({
+  return useQuery<TraceSummary[]>({
     queryKey: key(projectId, panel, from, to),
-    queryFn: ({ signal }) => api<{ traces: TraceRow[] }>(`${base(projectId)}/traces`, { params: panelApiParams(panel, from, to), signal }).then((r) => r.traces),
+    queryFn: ({ signal }) => api<{ traces: TraceSummary[] }>(`${base(projectId)}/traces`, { params: panelApiParams(panel, from, to), signal }).then((r) => r.traces),
     placeholderData: keepPreviousData,
     enabled: panel.view === 'durations',
   });
@@ -67,15 +41,15 @@ export function useTracePanel(projectId: number, panel: Panel, from: Date, to: D
 /** RED figures per service, or per operation of the panel's service when it names one. */
 export function useRedPanel(projectId: number, panel: Panel, from: Date, to: Date) {
   const service = parsePanelQuery('traces', panel.query).service?.[0];
-  return useQuery<RedRow[]>({
+  return useQuery<RedFigures[]>({
     queryKey: key(projectId, panel, from, to),
     queryFn: async ({ signal }) => {
       const params = { from: from.toISOString(), to: to.toISOString() };
       if (service) {
-        const r = await api<{ operations: RedRow[] }>(`${base(projectId)}/services/${encodeURIComponent(service)}/operations`, { params, signal });
+        const r = await api<{ operations: RedFigures[] }>(`${base(projectId)}/services/${encodeURIComponent(service)}/operations`, { params, signal });
         return r.operations;
       }
-      return (await api<{ services: RedRow[] }>(`${base(projectId)}/services`, { params, signal })).services;
+      return (await api<{ services: RedFigures[] }>(`${base(projectId)}/services`, { params, signal })).services;
     },
     placeholderData: keepPreviousData,
     enabled: panel.view === 'red',

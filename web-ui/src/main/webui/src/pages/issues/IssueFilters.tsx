@@ -48,13 +48,48 @@ function renderFacetOption({ option }: { option: ComboboxItem }) {
   );
 }
 
+type FacetKey = 'level' | 'environment' | 'release';
+
+interface FacetFilter {
+  key: FacetKey;
+  label: string;
+  width: number;
+  /** Values offered even when the range has no event with them. */
+  extra?: string[];
+  /** Free-form values (environments, releases) can be many: those lists take typing to narrow. */
+  searchable?: boolean;
+}
+
+/** The filters whose values come from the events' tags, in the order the toolbar shows them. */
+const FACET_FILTERS: FacetFilter[] = [
+  { key: 'level', label: 'level', width: 120, extra: LEVELS },
+  { key: 'environment', label: 'environment', width: 160, searchable: true },
+  { key: 'release', label: 'release', width: 170, searchable: true },
+];
+
+function FacetSelect({ filter, facets, value, onChange }: { filter: FacetFilter; facets: TagSummary[] | undefined; value: string | null; onChange: (value: string | null) => void }) {
+  const data = useMemo(() => facetOptions(facets, filter.key, value, filter.extra), [facets, filter, value]);
+  return (
+    <Select
+      size="xs"
+      w={filter.width}
+      aria-label={filter.label[0].toUpperCase() + filter.label.slice(1)}
+      placeholder={`All ${filter.label}s`}
+      data={data}
+      value={value}
+      clearable
+      searchable={filter.searchable}
+      nothingFoundMessage={filter.searchable ? `No ${filter.label} in this range` : undefined}
+      renderOption={renderFacetOption}
+      onChange={onChange}
+    />
+  );
+}
+
 /** Search box, filters, sort and time range of the issue list; every value lives in the URL. */
 export function IssueFilters({ search, facets, onChange }: Props) {
   const [text, setText] = useState(search.query);
   useEffect(() => setText(search.query), [search.query]);
-  const environments = useMemo(() => facetOptions(facets, 'environment', search.environment), [facets, search.environment]);
-  const releases = useMemo(() => facetOptions(facets, 'release', search.release), [facets, search.release]);
-  const levels = useMemo(() => facetOptions(facets, 'level', search.level, LEVELS), [facets, search.level]);
 
   return (
     <Stack gap="xs">
@@ -89,43 +124,9 @@ export function IssueFilters({ search, facets, onChange }: Props) {
           allowDeselect={false}
           onChange={(v) => onChange('status', v)}
         />
-        <Select
-          size="xs"
-          w={120}
-          aria-label="Level"
-          placeholder="All levels"
-          data={levels}
-          value={search.level}
-          clearable
-          renderOption={renderFacetOption}
-          onChange={(v) => onChange('level', v)}
-        />
-        <Select
-          size="xs"
-          w={160}
-          aria-label="Environment"
-          placeholder="All environments"
-          data={environments}
-          value={search.environment}
-          clearable
-          searchable
-          nothingFoundMessage="No environment in this range"
-          renderOption={renderFacetOption}
-          onChange={(v) => onChange('environment', v)}
-        />
-        <Select
-          size="xs"
-          w={170}
-          aria-label="Release"
-          placeholder="All releases"
-          data={releases}
-          value={search.release}
-          clearable
-          searchable
-          nothingFoundMessage="No release in this range"
-          renderOption={renderFacetOption}
-          onChange={(v) => onChange('release', v)}
-        />
+        {FACET_FILTERS.map((filter) => (
+          <FacetSelect key={filter.key} filter={filter} facets={facets} value={search[filter.key]} onChange={(v) => onChange(filter.key, v)} />
+        ))}
         <Select
           size="xs"
           w={130}

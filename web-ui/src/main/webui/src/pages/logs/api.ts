@@ -1,42 +1,16 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, type Params } from '../../api/http';
+import type { LogRecord, LogBucket } from '../../api/telemetry';
 
 /** Shapes of query-service's log endpoints (query-service/README.md, "Logs"). */
 
-export interface LogRecord {
-  /** An unsigned 64-bit number as a string. */
-  id: string;
-  /** RFC 3339 with up to nanosecond digits, always UTC ("Z"). */
-  timestamp: string;
-  observedTimestamp: string;
-  traceId: string | null;
-  spanId: string | null;
-  traceFlags: number;
-  severityText: string;
-  severityNumber: number;
-  /** trace, debug, info, warn, error, fatal or unspecified. */
-  severity: string;
-  service: string;
-  body: string;
-  scopeName: string | null;
-  scopeVersion: string | null;
-  resourceAttributes: Record<string, string>;
-  attributes: Record<string, string>;
-  eventName: string | null;
-}
+export type { LogRecord, LogBucket };
 
 export interface LogPage {
   logs: LogRecord[];
   nextCursor: string | null;
   from: string;
   to: string;
-}
-
-export interface LogBucket {
-  /** Bucket start, epoch seconds. */
-  t: number;
-  count: number;
-  bySeverity: Record<string, number>;
 }
 
 export interface LogHistogram {

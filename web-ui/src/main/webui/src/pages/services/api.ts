@@ -1,18 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/http';
+import type { RedFigures } from '../../api/telemetry';
 
 /** Shapes of query-service's service endpoints (query-service/README.md, "Services and RED figures"). */
 
-export interface RedFigures {
-  name: string;
-  spanCount: number;
-  errorCount: number;
-  requestRate: number;
-  errorRate: number;
-  p50Ms: number | null;
-  p95Ms: number | null;
-  p99Ms: number | null;
-}
+export type { RedFigures };
 
 export interface ServicesResponse {
   from: string;

@@ -1,18 +1,10 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, type Params } from '../../api/http';
+import type { TraceSummary, LogRecord } from '../../api/telemetry';
 
 /** Shapes of query-service's trace endpoints (query-service/README.md, "Trace search" and "Trace by id"). */
 
-export interface TraceSummary {
-  traceId: string;
-  rootService: string;
-  rootName: string;
-  start: string;
-  durationMs: number;
-  spanCount: number;
-  errorSpanCount: number;
-  services: string[];
-}
+export type { TraceSummary, LogRecord };
 
 export interface TraceSearchResponse {
   traces: TraceSummary[];
@@ -72,25 +64,6 @@ export interface TraceError {
   message: string | null;
   transaction: string | null;
   spanId: string | null;
-}
-
-export interface LogRecord {
-  id: string;
-  timestamp: string;
-  observedTimestamp: string | null;
-  traceId: string | null;
-  spanId: string | null;
-  traceFlags: number;
-  severityText: string | null;
-  severityNumber: number;
-  severity: string;
-  service: string;
-  body: string;
-  scopeName: string | null;
-  scopeVersion: string | null;
-  resourceAttributes: Record<string, string>;
-  attributes: Record<string, string>;
-  eventName: string | null;
 }
 
 export interface TraceDetail {

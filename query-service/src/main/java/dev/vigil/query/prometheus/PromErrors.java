@@ -15,6 +15,17 @@ public final class PromErrors {
 
   private PromErrors() {}
 
+  /** The one mapper the Prometheus resources register for the failures below; anything else is storage. */
+  public static Response of(RuntimeException e) {
+    if (e instanceof PromApiException p) {
+      return of(p);
+    }
+    if (e instanceof ApiException a) {
+      return of(a);
+    }
+    return storageUnavailable(e);
+  }
+
   public static Response of(PromApiException e) {
     return PromResponse.failure(e.status(), e.errorType(), e.getMessage());
   }

@@ -1,5 +1,8 @@
 package dev.vigil.query.prometheus.rest;
 
+import static dev.vigil.query.prometheus.rest.PromEndpoints.params;
+import static dev.vigil.query.prometheus.rest.PromEndpoints.read;
+
 import dev.vigil.promql.ast.LabelMatcher;
 import dev.vigil.query.projects.ProjectAccess;
 import dev.vigil.query.prometheus.PromApiException;
@@ -9,7 +12,6 @@ import dev.vigil.query.prometheus.PromParams;
 import dev.vigil.query.prometheus.PromResponse;
 import dev.vigil.query.prometheus.PromResponse.Success;
 import dev.vigil.query.rest.ApiException;
-import dev.vigil.query.rest.OffEventLoop;
 import dev.vigil.state.accounts.Scope;
 import dev.vigil.storage.StorageException;
 import dev.vigil.storage.clickhouse.read.metrics.MetricReads;
@@ -31,7 +33,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -68,14 +69,14 @@ public class PrometheusMetadataResource {
   @GET
   @Path(BASE + "/labels")
   public Uni<Success> labels(@PathParam("projectId") long projectId, @Context UriInfo uri) {
-    return labels(projectId, PromParams.of(null, uri.getQueryParameters()));
+    return labels(projectId, params(uri));
   }
 
   @POST
   @Path(BASE + "/labels")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Uni<Success> labelsForm(@PathParam("projectId") long projectId, @Context UriInfo uri, MultivaluedMap<String, String> form) {
-    return labels(projectId, PromParams.of(form, uri.getQueryParameters()));
+    return labels(projectId, params(uri, form));
   }
 
   @GET
@@ -84,35 +85,36 @@ public class PrometheusMetadataResource {
     if (!LABEL.matcher(name).matches()) {
       throw PromApiException.badData("invalid label name: \"" + name + "\"");
     }
-    PromParams params = PromParams.of(null, uri.getQueryParameters());
+    PromParams params = params(uri);
     Window w = window(params, DEFAULT_LOOKBACK);
     List<List<LabelMatcher>> selectors = params.selectors();
     int limit = params.limit(CAP);
-    return read(projectId, () -> truncated(reads.labelValuesMatching(projectId, name, selectors, w.start, w.end, limit + 1), limit));
+    return read(projects, projectId, () -> truncated(reads.labelValuesMatching(projectId, name, selectors, w.start, w.end, limit + 1), limit));
   }
 
   @GET
   @Path(BASE + "/series")
   public Uni<Success> series(@PathParam("projectId") long projectId, @Context UriInfo uri) {
-    return series(projectId, PromParams.of(null, uri.getQueryParameters()));
+    return series(projectId, params(uri));
   }
 
   @POST
   @Path(BASE + "/series")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Uni<Success> seriesForm(@PathParam("projectId") long projectId, @Context UriInfo uri, MultivaluedMap<String, String> form) {
-    return series(projectId, PromParams.of(form, uri.getQueryParameters()));
+    return series(projectId, params(uri, form));
   }
 
   @GET
   @Path(BASE + "/metadata")
   public Uni<Success> metadata(@PathParam("projectId") long projectId, @Context UriInfo uri) {
-    PromParams params = PromParams.of(null, uri.getQueryParameters());
+    PromParams params = params(uri);
     int limit = params.limit(CAP);
     int perMetric = limitPerMetric(params.first("limit_per_metric"));
     String metric = params.first("metric");
     Instant now = Instant.now();
     return read(
+        projects,
         projectId,
         () -> PromResponse.success(PromMetadata.of(reads.names(projectId, now.minus(METADATA_LOOKBACK), now, null, CAP), metric, limit, perMetric)));
   }
@@ -129,6 +131,7 @@ public class PrometheusMetadataResource {
     List<List<LabelMatcher>> selectors = params.selectors();
     int limit = params.limit(CAP);
     return read(
+        projects,
         projectId,
         () -> {
           List<String> names = new ArrayList<>(reads.labelNamesMatching(projectId, selectors, w.start, w.end, limit + 1));
@@ -148,12 +151,7 @@ public class PrometheusMetadataResource {
     }
     Window w = window(params, DEFAULT_LOOKBACK);
     int limit = params.limit(CAP);
-    return read(projectId, () -> truncated(reads.series(projectId, selectors, w.start, w.end, limit + 1), limit));
-  }
-
-  /** Checks access, then runs the catalogue read off the event loop. */
-  private Uni<Success> read(long projectId, Supplier<Success> work) {
-    return projects.require(projectId, Scope.EVENT_READ).chain(() -> OffEventLoop.call(work));
+    return read(projects, projectId, () -> truncated(reads.series(projectId, selectors, w.start, w.end, limit + 1), limit));
   }
 
   /** The first {@code limit} items, with Prometheus's warning when there were more. */
@@ -194,18 +192,9 @@ public class PrometheusMetadataResource {
     return new Window(start.isAfter(end) ? end : start, end);
   }
 
-  @ServerExceptionMapper
-  Response prometheus(PromApiException e) {
+  /** This API's failures in Prometheus's error shape; the rest of the API keeps its own. */
+  @ServerExceptionMapper({PromApiException.class, ApiException.class, StorageException.class})
+  Response failure(RuntimeException e) {
     return PromErrors.of(e);
-  }
-
-  @ServerExceptionMapper
-  Response api(ApiException e) {
-    return PromErrors.of(e);
-  }
-
-  @ServerExceptionMapper
-  Response storage(StorageException e) {
-    return PromErrors.storageUnavailable(e);
   }
 }

@@ -1,6 +1,8 @@
 package dev.vigil.query.prometheus.rest;
 
 import static dev.vigil.query.prometheus.rest.PrometheusMetadataResource.BASE;
+import static dev.vigil.query.prometheus.rest.PromEndpoints.params;
+import static dev.vigil.query.prometheus.rest.PromEndpoints.read;
 
 import dev.vigil.promql.ast.Expr;
 import dev.vigil.promql.parser.ParseException;
@@ -13,8 +15,6 @@ import dev.vigil.query.prometheus.PromResponse.Success;
 import dev.vigil.query.prometheus.PromqlRunner;
 import dev.vigil.query.prometheus.PromqlRequest;
 import dev.vigil.query.rest.ApiException;
-import dev.vigil.query.rest.OffEventLoop;
-import dev.vigil.state.accounts.Scope;
 import dev.vigil.storage.StorageException;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -51,36 +51,32 @@ public class PrometheusQueryResource {
   @GET
   @Path(BASE + "/query")
   public Uni<Success> query(@PathParam("projectId") long projectId, @Context UriInfo uri) {
-    return instant(projectId, PromParams.of(null, uri.getQueryParameters()));
+    return instant(projectId, params(uri));
   }
 
   @POST
   @Path(BASE + "/query")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Uni<Success> queryForm(@PathParam("projectId") long projectId, @Context UriInfo uri, MultivaluedMap<String, String> form) {
-    return instant(projectId, PromParams.of(form, uri.getQueryParameters()));
+    return instant(projectId, params(uri, form));
   }
 
   @GET
   @Path(BASE + "/query_range")
   public Uni<Success> queryRange(@PathParam("projectId") long projectId, @Context UriInfo uri) {
-    return range(projectId, PromParams.of(null, uri.getQueryParameters()));
+    return range(projectId, params(uri));
   }
 
   @POST
   @Path(BASE + "/query_range")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Uni<Success> queryRangeForm(@PathParam("projectId") long projectId, @Context UriInfo uri, MultivaluedMap<String, String> form) {
-    return range(projectId, PromParams.of(form, uri.getQueryParameters()));
+    return range(projectId, params(uri, form));
   }
 
   private Uni<Success> instant(long projectId, PromParams params) {
     Instant time = params.time("time", Instant.now());
-    Duration timeout = params.duration("timeout");
-    Duration lookback = params.duration("lookback_delta");
-    String query = params.first("query");
-    int limit = params.limit(Integer.MAX_VALUE);
-    return evaluate(projectId, new PromqlRequest(query, parse(query), time, time, null, timeout, lookback), limit);
+    return evaluate(projectId, params, time, time, null);
   }
 
   private Uni<Success> range(long projectId, PromParams params) {
@@ -100,17 +96,17 @@ public class PrometheusQueryResource {
       throw PromApiException.badData(
           "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)");
     }
+    return evaluate(projectId, params, start, end, step);
+  }
+
+  /** Reads the parameters both query kinds share, parses the query and runs it; a null step means an instant query. */
+  private Uni<Success> evaluate(long projectId, PromParams params, Instant start, Instant end, Duration step) {
     Duration timeout = params.duration("timeout");
     Duration lookback = params.duration("lookback_delta");
     String query = params.first("query");
     int limit = params.limit(Integer.MAX_VALUE);
-    return evaluate(projectId, new PromqlRequest(query, parse(query), start, end, step, timeout, lookback), limit);
-  }
-
-  private Uni<Success> evaluate(long projectId, PromqlRequest request, int limit) {
-    return projects
-        .require(projectId, Scope.EVENT_READ)
-        .chain(() -> OffEventLoop.call(() -> runner.run(projectId, request, limit)));
+    PromqlRequest request = new PromqlRequest(query, parse(query), start, end, step, timeout, lookback);
+    return read(projects, projectId, () -> runner.run(projectId, request, limit));
   }
 
   private static Instant required(PromParams params, String name) {
@@ -129,18 +125,9 @@ public class PrometheusQueryResource {
     }
   }
 
-  @ServerExceptionMapper
-  Response prometheus(PromApiException e) {
+  /** This API's failures in Prometheus's error shape; the rest of the API keeps its own. */
+  @ServerExceptionMapper({PromApiException.class, ApiException.class, StorageException.class})
+  Response failure(RuntimeException e) {
     return PromErrors.of(e);
-  }
-
-  @ServerExceptionMapper
-  Response api(ApiException e) {
-    return PromErrors.of(e);
-  }
-
-  @ServerExceptionMapper
-  Response storage(StorageException e) {
-    return PromErrors.storageUnavailable(e);
   }
 }

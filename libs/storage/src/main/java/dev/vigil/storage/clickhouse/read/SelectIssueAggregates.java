@@ -24,18 +24,7 @@ final class SelectIssueAggregates {
    */
   List<IssueAggregate> select(EventQuery query, Collection<Long> issueIds, String messageContains) {
     List<Object> params = new ArrayList<>();
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT issue_id, uniqExact(event_id), uniqExactIf(user_key, user_key != ''),"
-                + " toUnixTimestamp64Nano(min(timestamp)), toUnixTimestamp64Nano(max(timestamp)), ");
-    if (messageContains == null) {
-      sql.append("0");
-    } else {
-      sql.append("max(positionCaseInsensitiveUTF8(message, ?) > 0)");
-      params.add(messageContains);
-    }
-    sql.append(" FROM ${database}.events WHERE ");
-    query.appendConditions(sql, params);
+    StringBuilder sql = IssueAggregateSelect.where(query, messageContains, params);
     if (issueIds != null) {
       if (issueIds.isEmpty()) {
         return List.of();
@@ -44,18 +33,6 @@ final class SelectIssueAggregates {
       params.addAll(issueIds);
     }
     sql.append(" GROUP BY issue_id");
-    return Sql.query(
-        storage,
-        "issue aggregates",
-        sql.toString(),
-        params,
-        rs ->
-            new IssueAggregate(
-                rs.getLong(1),
-                rs.getLong(2),
-                rs.getLong(3),
-                Sql.instantOfNanos(rs.getLong(4)),
-                Sql.instantOfNanos(rs.getLong(5)),
-                rs.getInt(6) != 0));
+    return Sql.query(storage, "issue aggregates", sql.toString(), params, IssueAggregateSelect::row);
   }
 }

@@ -31,18 +31,7 @@ final class SelectRankedIssues {
       String messageContains,
       Collection<Long> textMatchedElsewhere) {
     List<Object> params = new ArrayList<>();
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT issue_id, uniqExact(event_id) AS event_count, uniqExactIf(user_key, user_key != '') AS user_count,"
-                + " toUnixTimestamp64Nano(min(timestamp)), toUnixTimestamp64Nano(max(timestamp)), ");
-    if (messageContains == null) {
-      sql.append("0");
-    } else {
-      sql.append("max(positionCaseInsensitiveUTF8(message, ?) > 0) AS message_match");
-      params.add(messageContains);
-    }
-    sql.append(" FROM ${database}.events WHERE ");
-    query.appendConditions(sql, params);
+    StringBuilder sql = IssueAggregateSelect.where(query, messageContains, params);
     sql.append(" GROUP BY issue_id HAVING 1");
     if (after != null) {
       sql.append(" AND (").append(rank.column).append(" < ? OR (").append(rank.column).append(" = ? AND issue_id < ?))");
@@ -60,18 +49,6 @@ final class SelectRankedIssues {
     }
     sql.append(" ORDER BY ").append(rank.column).append(" DESC, issue_id DESC LIMIT ?");
     params.add(limit);
-    return Sql.query(
-        storage,
-        "ranked issues",
-        sql.toString(),
-        params,
-        rs ->
-            new IssueAggregate(
-                rs.getLong(1),
-                rs.getLong(2),
-                rs.getLong(3),
-                Sql.instantOfNanos(rs.getLong(4)),
-                Sql.instantOfNanos(rs.getLong(5)),
-                rs.getInt(6) != 0));
+    return Sql.query(storage, "ranked issues", sql.toString(), params, IssueAggregateSelect::row);
   }
 }
