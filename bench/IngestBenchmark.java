@@ -1,5 +1,6 @@
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,6 +34,10 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>java bench/IngestBenchmark.java --dsn DSN --query-url URL --token TOKEN [--duration 30]
  * [--max-envelopes 300000] [--concurrency 48] [--envelopes bench/envelopes] [--drain-timeout 180]
+ * [--rate 0] [--issues 0 --spread-days 7 --start-at 0] [--clickhouse URL --database vigil]
+ *
+ * <p>With {@code --issues N} it seeds a project for the UI benchmark instead of replaying identical errors:
+ * see {@link IssueVariation}.
  */
 public final class IngestBenchmark {
 
@@ -44,16 +49,30 @@ public final class IngestBenchmark {
     Duration duration = Duration.ofSeconds(Long.parseLong(options.get("duration", "30")));
     long maxEnvelopes = Long.parseLong(options.get("max-envelopes", "300000"));
     Duration drainTimeout = Duration.ofSeconds(Long.parseLong(options.get("drain-timeout", "180")));
+    double rate = Double.parseDouble(options.get("rate", "0"));
+    int issues = Integer.parseInt(options.get("issues", "0"));
+    IssueVariation variation = issues <= 0 ? null
+        : new IssueVariation(templates, issues, Duration.ofDays(Long.parseLong(options.get("spread-days", "7"))));
     QueryService query = new QueryService(options.require("query-url"), options.require("token"), dsn.projectId);
+    // Paging through 100,000 issues on every poll would dominate the run: count in ClickHouse when asked to.
+    EventCounter counter = options.values.containsKey("clickhouse")
+        ? new ClickHouseEvents(options.get("clickhouse", ""), options.get("database", "vigil"), dsn.projectId)
+        : query::totalEvents;
 
     System.out.printf(
         "Vigil ingest benchmark: %s, project %d, %d envelope shapes (%s), concurrency %d, at most %s or %d envelopes%n",
         dsn.gatewayUrl, dsn.projectId, templates.size(),
         String.join(", ", templates.stream().map(t -> t.name).toList()), concurrency, duration, maxEnvelopes);
-    long baseline = query.totalEvents();
+    if (variation != null) {
+      System.out.printf("varied into %d issues, timestamps over the last %s%s%n", issues, variation.spread,
+          rate > 0 ? ", at most " + rate + " envelopes/s" : "");
+    }
+    long baseline = counter.count();
     System.out.printf("events already in the project: %d%n", baseline);
 
-    Load load = new Load(dsn, templates, concurrency, duration, maxEnvelopes);
+    Load load = new Load(dsn, templates, concurrency, duration, maxEnvelopes, rate, variation);
+    // Resuming an interrupted seeding: envelope numbers continue, so do the issues they create.
+    load.issued.set(Long.parseLong(options.get("start-at", "0")));
     load.run();
     load.report();
 
@@ -63,7 +82,7 @@ public final class IngestBenchmark {
     Instant lastProgress = drainStart;
     while (seen < expected && Duration.between(drainStart, Instant.now()).compareTo(drainTimeout) < 0) {
       Thread.sleep(500);
-      long now = query.totalEvents();
+      long now = counter.count();
       if (now != seen) {
         lastProgress = Instant.now();
         System.out.printf("  queryable: %d / %d events%n", now - baseline, expected - baseline);
@@ -111,7 +130,8 @@ public final class IngestBenchmark {
       if (value == null) {
         System.err.println("missing --" + name + "; usage: java bench/IngestBenchmark.java --dsn http://KEY@localhost:8010/1"
             + " --query-url http://localhost:8013 --token ADMIN_TOKEN [--duration 30] [--max-envelopes 300000]"
-            + " [--concurrency 48] [--envelopes bench/envelopes] [--drain-timeout 180]");
+            + " [--concurrency 48] [--envelopes bench/envelopes] [--drain-timeout 180] [--rate 0]"
+            + " [--issues 0 --spread-days 7 --start-at 0] [--clickhouse http://127.0.0.1:18123 --database vigil]");
         System.exit(2);
       }
       return value;
@@ -145,13 +165,17 @@ public final class IngestBenchmark {
     final String name;
     final String sdk;
     final boolean gzip;
+    /** The rewritten envelope with {@link #MARKER} where the event id goes. */
+    final String text;
     private final byte[][] segments;
 
-    private Template(String name, String sdk, boolean gzip, byte[][] segments) {
+    private Template(String name, String sdk, boolean gzip, String text) {
       this.name = name;
       this.sdk = sdk;
       this.gzip = gzip;
-      this.segments = segments;
+      this.text = text;
+      this.segments = Arrays.stream(text.split(MARKER, -1))
+          .map(p -> p.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
     }
 
     static List<Template> loadAll(Path dir, Dsn dsn) throws IOException {
@@ -199,9 +223,7 @@ public final class IngestBenchmark {
         out.append(newHeader).append('\n').append(payload).append('\n');
         pos = Math.min(rest.length, end + 1);
       }
-      String[] parts = out.toString().split(MARKER, -1);
-      byte[][] segments = Arrays.stream(parts).map(p -> p.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
-      return new Template(name, sdk, !"node".equals(sdk), segments);
+      return new Template(name, sdk, !"node".equals(sdk), out.toString());
     }
 
     private static String rewrite(String json, String eventId, String now, String nowSeconds) {
@@ -221,6 +243,15 @@ public final class IngestBenchmark {
           }
           sink.write(segments[i]);
         }
+      }
+      return bytes.toByteArray();
+    }
+
+    /** An envelope built from this template, compressed the way the SDK that produced it sends it. */
+    byte[] encode(String envelope) throws IOException {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+      try (var sink = gzip ? new GZIPOutputStream(bytes, 8192) : bytes) {
+        sink.write(envelope.getBytes(StandardCharsets.UTF_8));
       }
       return bytes.toByteArray();
     }
@@ -255,6 +286,8 @@ public final class IngestBenchmark {
     final int concurrency;
     final Duration duration;
     final long maxEnvelopes;
+    final double rate;
+    final IssueVariation variation;
     final LongAdder accepted = new LongAdder();
     final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     final AtomicLong issued = new AtomicLong();
@@ -263,8 +296,11 @@ public final class IngestBenchmark {
     Instant started;
     Instant finished;
 
-    Load(Dsn dsn, List<Template> templates, int concurrency, Duration duration, long maxEnvelopes) {
+    Load(Dsn dsn, List<Template> templates, int concurrency, Duration duration, long maxEnvelopes, double rate,
+        IssueVariation variation) {
       this.dsn = dsn;
+      this.rate = rate;
+      this.variation = variation;
       this.templates = templates;
       this.concurrency = concurrency;
       this.duration = duration;
@@ -275,14 +311,34 @@ public final class IngestBenchmark {
 
     void run() throws InterruptedException {
       started = Instant.now();
+      long startNanos = System.nanoTime();
+      long startAt = issued.get();
       Instant deadline = started.plus(duration);
       CountDownLatch done = new CountDownLatch(concurrency);
       for (int w = 0; w < concurrency; w++) {
         Thread worker = new Thread(() -> {
           try {
-            while (Instant.now().isBefore(deadline) && issued.incrementAndGet() <= maxEnvelopes) {
-              send(templates.get(ThreadLocalRandom.current().nextInt(templates.size())));
+            long n;
+            while (Instant.now().isBefore(deadline) && (n = issued.incrementAndGet()) <= maxEnvelopes) {
+              if (rate > 0) {
+                // The n-th envelope is due n/rate seconds after the start: a steady, bounded rate.
+                long wait = startNanos + (long) ((n - 1 - startAt) * 1e9 / rate) - System.nanoTime();
+                if (wait > 0) {
+                  Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+              }
+              if (variation == null) {
+                Template template = templates.get(ThreadLocalRandom.current().nextInt(templates.size()));
+                send(template, template.next());
+              } else {
+                IssueVariation.Varied varied = variation.envelope(n - 1);
+                send(varied.template(), varied.body());
+              }
             }
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
           } finally {
             done.countDown();
           }
@@ -311,11 +367,11 @@ public final class IngestBenchmark {
       progress.interrupt();
     }
 
-    private void send(Template template) {
+    private void send(Template template, byte[] body) {
       long start = System.nanoTime();
       try {
         HttpRequest.Builder request = HttpRequest.newBuilder().timeout(Duration.ofSeconds(30))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(template.next()));
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         String client = switch (template.sdk) {
           case "python" -> "sentry.python/2.75.0";
           case "java" -> "sentry.java/8.20.0";
@@ -412,6 +468,179 @@ public final class IngestBenchmark {
     }
   }
 
+  /** How many distinct events of the project are stored. */
+  interface EventCounter {
+    long count() throws IOException, InterruptedException;
+  }
+
+  /** Counts the project's distinct events in ClickHouse (HTTP interface): cheap however many issues there are. */
+  record ClickHouseEvents(String url, String database, long projectId) implements EventCounter {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Override
+    public long count() throws IOException, InterruptedException {
+      String sql = "SELECT uniqExact(event_id) FROM " + database + ".events WHERE project_id = " + projectId;
+      HttpResponse<String> response = HTTP.send(
+          HttpRequest.newBuilder(URI.create(url + "/?query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8)))
+              .timeout(Duration.ofSeconds(60)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IOException("ClickHouse answered " + response.statusCode() + ": " + response.body());
+      }
+      return Long.parseLong(response.body().trim());
+    }
+  }
+
+  /**
+   * --issues N: rewrites each captured event so that a project ends up with N distinct issues shaped like a real
+   * application's. Per issue: the outermost exception's type and value and its crashing frame (function, source
+   * line), or the message of a message event; grouping uses the type and the in-app frames, so each issue hashes
+   * differently. Per event: a fresh event id, a timestamp within the last --spread-days, environment, release
+   * (newer releases later in the window), user, server, a region tag and its own trace context. Event n < N is
+   * the first event of issue n (in a scrambled order); later events fall on a skewed choice, so a few issues are
+   * noisy (thousands of events) and most have a handful.
+   */
+  static final class IssueVariation {
+    private static final String[] DOMAINS = {"Order", "Payment", "Invoice", "Cart", "Checkout", "Inventory",
+        "Shipment", "Refund", "Coupon", "Catalog", "Product", "Price", "Tax", "Customer", "Account", "Session",
+        "Token", "Profile", "Address", "Subscription", "Plan", "Billing", "Ledger", "Report", "Export", "Import",
+        "Upload", "Image", "Thumbnail", "Search", "Index", "Recommendation", "Review", "Rating", "Notification",
+        "Email", "Webhook", "Sms", "Queue", "Job", "Schedule", "Cache", "Config", "Feature", "Tenant", "Warehouse",
+        "Carrier", "Label", "Quote", "Contract"};
+    private static final String[] KINDS = {"Timeout", "NotFound", "Conflict", "Validation", "Permission",
+        "RateLimit", "Serialization", "Deserialization", "Connection", "Integrity", "State", "Quota", "Expired",
+        "Duplicate", "Lock", "Parse", "Format", "Range", "Overflow", "Unavailable", "Rejected", "Mismatch",
+        "Missing", "Stale", "Corrupt", "Unsupported", "Forbidden", "Constraint", "Deadlock", "Retry", "Checksum",
+        "Encoding", "Schema", "Version", "Capacity", "Circuit", "Handshake", "Signature", "Redirect", "Cancelled"};
+    private static final String[] VERBS = {"load", "save", "fetch", "update", "create", "delete", "validate",
+        "apply", "reserve", "release", "charge", "refund", "render", "parse", "sync", "publish", "consume",
+        "schedule", "resolve", "compute", "export", "import", "notify", "merge", "archive"};
+    private static final String[] NOUNS = {"order", "payment", "invoice", "cart", "item", "stock", "shipment",
+        "refund", "coupon", "product", "price", "tax", "customer", "account", "session", "token", "profile",
+        "address", "subscription", "plan", "ledger", "report", "batch", "upload", "image", "thumbnail", "index",
+        "review", "notification", "email", "webhook", "message", "job", "schedule", "cache", "config", "tenant",
+        "label", "quote", "contract"};
+    private static final String[] ENVIRONMENTS = {"production", "production", "production", "staging", "development"};
+    private static final String[] REGIONS = {"eu-west-1", "us-east-1", "ap-southeast-2"};
+    private static final String[] TRANSACTIONS = {"POST /api/orders", "GET /api/orders/{id}", "POST /api/checkout",
+        "GET /api/products", "GET /api/products/{id}", "POST /api/cart/items", "GET /api/search", "POST /api/payments",
+        "GET /api/account", "POST /api/webhooks/{provider}", "tasks.send_invoice", "tasks.sync_inventory"};
+    private static final int RELEASES = 8;
+    /** Type and function combinations: a prime stride over them scrambles the issue order. */
+    private static final long COMBINATIONS = (long) DOMAINS.length * KINDS.length * VERBS.length * NOUNS.length;
+
+    record Varied(Template template, byte[] body) {}
+
+    final List<Template> templates;
+    final int issues;
+    final Duration spread;
+    final Instant end = Instant.now();
+
+    IssueVariation(List<Template> templates, int issues, Duration spread) {
+      if (issues > COMBINATIONS) {
+        throw new IllegalArgumentException("at most " + COMBINATIONS + " issues");
+      }
+      this.templates = templates;
+      this.issues = issues;
+      this.spread = spread;
+    }
+
+    /** The n-th envelope (0-based): its issue, then the event's own details. */
+    Varied envelope(long n) throws IOException {
+      ThreadLocalRandom random = ThreadLocalRandom.current();
+      int issue = n < issues ? (int) n : (int) (issues * Math.pow(random.nextDouble(), 3));
+      long identity = (issue * 7919L + 13) % COMBINATIONS;
+      Template template = templates.get((int) ((identity * 31 + 7) % templates.size()));
+      String[] lines = template.text.split("\n", 3);
+      Map<String, Object> header = asMap(Json.parse(lines[0]));
+      Map<String, Object> event = asMap(Json.parse(lines[2].strip()));
+      String eventId = UUID.randomUUID().toString().replace("-", "");
+      Instant timestamp = end.minusMillis((long) (random.nextDouble() * spread.toMillis()));
+      int releaseIndex = (int) Math.min(RELEASES - 1, RELEASES * (1 - (double) Duration.between(timestamp, end).toMillis() / spread.toMillis()));
+      String release = template.sdk + "-app@2." + releaseIndex + "." + random.nextInt(3);
+      String environment = ENVIRONMENTS[random.nextInt(ENVIRONMENTS.length)];
+      String traceId = UUID.randomUUID().toString().replace("-", "");
+
+      vary(event, template.sdk, identity);
+      event.put("event_id", eventId);
+      event.put("timestamp", timestamp.toString());
+      event.put("environment", environment);
+      event.put("release", release);
+      event.put("server_name", "web-" + (1 + random.nextInt(8)));
+      if (event.containsKey("transaction")) {
+        event.put("transaction", TRANSACTIONS[(int) (identity % TRANSACTIONS.length)]);
+      }
+      if (random.nextInt(5) > 0) {
+        int user = (int) (20_000 * Math.pow(random.nextDouble(), 2));
+        event.put("user", new LinkedHashMap<>(Map.of("id", "u" + user, "email", "user" + user + "@example.com",
+            "ip_address", "10.20." + (user / 250) + "." + (user % 250))));
+      } else {
+        event.remove("user");
+      }
+      Map<String, Object> tags = event.get("tags") instanceof Map<?, ?> ? asMap(event.get("tags")) : new LinkedHashMap<>();
+      tags.put("region", REGIONS[random.nextInt(REGIONS.length)]);
+      event.put("tags", tags);
+      Map<String, Object> contexts = event.get("contexts") instanceof Map<?, ?> ? asMap(event.get("contexts")) : new LinkedHashMap<>();
+      Map<String, Object> trace = new LinkedHashMap<>();
+      trace.put("trace_id", traceId);
+      trace.put("span_id", traceId.substring(0, 16));
+      contexts.put("trace", trace);
+      event.put("contexts", contexts);
+
+      header.put("event_id", eventId);
+      header.put("sent_at", Instant.now().toString());
+      if (header.get("trace") instanceof Map<?, ?>) {
+        Map<String, Object> dsc = asMap(header.get("trace"));
+        dsc.put("trace_id", traceId);
+        dsc.put("environment", environment);
+        dsc.put("release", release);
+      }
+      String payload = Json.write(event);
+      String item = "{\"type\":\"event\",\"content_type\":\"application/json\",\"length\":"
+          + payload.getBytes(StandardCharsets.UTF_8).length + "}";
+      return new Varied(template, template.encode(Json.write(header) + "\n" + item + "\n" + payload + "\n"));
+    }
+
+    /** The per-issue part: exception type, value and crashing frame, or the message. */
+    private static void vary(Map<String, Object> event, String sdk, long identity) {
+      String domain = DOMAINS[(int) (identity % DOMAINS.length)];
+      String kind = KINDS[(int) (identity / DOMAINS.length % KINDS.length)];
+      String verb = VERBS[(int) (identity / DOMAINS.length / KINDS.length % VERBS.length)];
+      String noun = NOUNS[(int) (identity / DOMAINS.length / KINDS.length / VERBS.length % NOUNS.length)];
+      String type = domain + kind + ("java".equals(sdk) ? "Exception" : "Error");
+      String words = kind.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+      String value = words + " while trying to " + verb + " " + noun + " " + (identity % 10_000);
+      List<Object> exceptions = event.get("exception") instanceof Map<?, ?> wrapper && wrapper.get("values") instanceof List<?> list
+          ? new ArrayList<>(list) : List.of();
+      if (exceptions.isEmpty()) {
+        event.put("message", "could not " + verb + " " + noun + ": " + domain.toLowerCase() + " " + words);
+        return;
+      }
+      Map<String, Object> outermost = asMap(exceptions.get(exceptions.size() - 1));
+      outermost.put("type", type);
+      outermost.put("value", value);
+      List<?> frames = outermost.get("stacktrace") instanceof Map<?, ?> stack && stack.get("frames") instanceof List<?> list
+          ? list : List.of();
+      if (frames.isEmpty()) {
+        return;
+      }
+      Map<String, Object> crashing = asMap(frames.get(frames.size() - 1));
+      String function = "python".equals(sdk) ? verb + "_" + noun : verb + Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
+      crashing.put("function", function);
+      crashing.put("in_app", true);
+      if (crashing.containsKey("context_line")) {
+        crashing.put("context_line", "python".equals(sdk)
+            ? "        raise " + type + "(f\"" + words + " while trying to " + verb + " {" + noun + "_id}\")"
+            : "    throw new " + type + "(`" + words + " while trying to " + verb + " ${" + noun + "Id}`);");
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object value) {
+      return (Map<String, Object>) value;
+    }
+  }
+
   /** Just enough JSON to read query-service's answers without a dependency. */
   static final class Json {
     private final String text;
@@ -487,6 +716,49 @@ public final class IngestBenchmark {
       }
       String number = text.substring(start, pos);
       return number.matches("-?\\d+") ? (Number) Long.parseLong(number) : (Number) Double.parseDouble(number);
+    }
+
+    static String write(Object value) {
+      StringBuilder out = new StringBuilder(4096);
+      write(value, out);
+      return out.toString();
+    }
+
+    private static void write(Object value, StringBuilder out) {
+      if (value instanceof Map<?, ?> map) {
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+          out.append(first ? "" : ",");
+          first = false;
+          write(entry.getKey().toString(), out);
+          out.append(':');
+          write(entry.getValue(), out);
+        }
+        out.append('}');
+      } else if (value instanceof List<?> list) {
+        out.append('[');
+        for (int i = 0; i < list.size(); i++) {
+          out.append(i == 0 ? "" : ",");
+          write(list.get(i), out);
+        }
+        out.append(']');
+      } else if (value instanceof String text) {
+        out.append('"');
+        for (char c : text.toCharArray()) {
+          switch (c) {
+            case '"' -> out.append("\\\"");
+            case '\\' -> out.append("\\\\");
+            case '\n' -> out.append("\\n");
+            case '\r' -> out.append("\\r");
+            case '\t' -> out.append("\\t");
+            default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+          }
+        }
+        out.append('"');
+      } else {
+        out.append(value); // numbers, booleans, null
+      }
     }
 
     private String string() {
