@@ -1,7 +1,7 @@
 -- Gateway-only load with wrk (Debian package `wrk`): posts one gzip-compressed envelope captured from
 -- sentry-python, authenticated with X-Sentry-Auth as the SDK does. Every request carries the same
 -- event id, so this measures acceptance (auth, decompression, validation, Kafka acknowledgement), not
--- the pipeline behind it; use IngestBenchmark.java for the end-to-end delay.
+-- the pipeline behind it; use dev.vigil.bench.ingest.IngestBenchmark for the end-to-end delay.
 -- Usage: VIGIL_KEY=<public key> wrk -t2 -c64 -d20s -s bench/wrk-envelope.lua http://localhost:8010/api/<project>/envelope/
 local f = assert(io.open(os.getenv("VIGIL_ENVELOPE_GZ") or "/tmp/vigil-bench-envelope.gz", "rb"))
 wrk.method = "POST"

@@ -1,55 +1,53 @@
-import java.io.IOException;
+package dev.vigil.bench.traces;
+
+import dev.vigil.bench.common.ClickHouseHttp;
+import dev.vigil.bench.common.Options;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * "Trace by id" at scale: bulk-loads synthetic spans straight into ClickHouse (INSERT … SELECT FROM numbers(),
  * so the trace_index view is fed as it is in production), then times query-service's
  * GET /api/v1/projects/{p}/traces/{id} for random stored traces. Not a test: see bench/README.md.
  *
- * <p>java bench/TraceLookupBenchmark.java --project ID --query-url http://localhost:8013 --token ADMIN_TOKEN
- * [--spans 10000000] [--chunk 1000000] [--days 3] [--services 2000] [--lookups 200] [--clickhouse
- * http://localhost:18123] [--database vigil] [--skip-load false]
+ * <p>java -cp bench/target/classes dev.vigil.bench.traces.TraceLookupBenchmark --project ID --query-url
+ * http://localhost:8013 --token ADMIN_TOKEN [--spans 10000000] [--chunk 1000000] [--days 3] [--services 2000]
+ * [--lookups 200] [--clickhouse http://localhost:18123] [--database vigil] [--skip-load false]
  */
 public final class TraceLookupBenchmark {
+  static final String USAGE = "java -cp bench/target/classes dev.vigil.bench.traces.TraceLookupBenchmark"
+      + " --project ID --query-url http://localhost:8013"
+      + " --token ADMIN_TOKEN [--spans 10000000] [--chunk 1000000] [--days 3] [--services 2000] [--lookups 200]"
+      + " [--clickhouse http://localhost:18123] [--database vigil] [--skip-load false]";
 
   /** Spans per synthetic trace: a root and nine children. */
   private static final int SPANS_PER_TRACE = 10;
 
+  private TraceLookupBenchmark() {}
+
   public static void main(String[] args) throws Exception {
-    Map<String, String> o = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
-    if (!o.containsKey("project") || !o.containsKey("query-url") || !o.containsKey("token")) {
-      System.err.println("usage: java bench/TraceLookupBenchmark.java --project ID --query-url http://localhost:8013"
-          + " --token ADMIN_TOKEN [--spans 10000000] [--chunk 1000000] [--days 3] [--services 2000] [--lookups 200]"
-          + " [--clickhouse http://localhost:18123] [--database vigil] [--skip-load false]");
-      System.exit(2);
-    }
+    Options o = Options.parse(args);
+    o.requireAll(USAGE, "project", "query-url", "token");
     long project = Long.parseLong(o.get("project"));
-    long spans = Long.parseLong(o.getOrDefault("spans", "10000000"));
-    long chunk = Long.parseLong(o.getOrDefault("chunk", "1000000"));
-    int days = Integer.parseInt(o.getOrDefault("days", "3"));
-    int services = Integer.parseInt(o.getOrDefault("services", "2000"));
-    int lookups = Integer.parseInt(o.getOrDefault("lookups", "200"));
-    String clickhouse = o.getOrDefault("clickhouse", "http://localhost:18123");
-    String db = o.getOrDefault("database", "vigil");
+    long spans = Long.parseLong(o.get("spans", "10000000"));
+    long chunk = Long.parseLong(o.get("chunk", "1000000"));
+    int days = Integer.parseInt(o.get("days", "3"));
+    int services = Integer.parseInt(o.get("services", "2000"));
+    int lookups = Integer.parseInt(o.get("lookups", "200"));
+    String db = o.get("database", "vigil");
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    ClickHouseHttp clickhouse = new ClickHouseHttp(o.get("clickhouse", "http://localhost:18123"), http);
     // A seed per project keeps trace ids of two loads into different projects apart.
     String seed = "vigil-bench-" + project;
 
-    if (!Boolean.parseBoolean(o.getOrDefault("skip-load", "false"))) {
+    if (!Boolean.parseBoolean(o.get("skip-load", "false"))) {
       long traces = spans / SPANS_PER_TRACE;
       long spreadMs = days * 86_400_000L;
       long started = System.nanoTime();
@@ -74,16 +72,16 @@ public final class TraceLookupBenchmark {
             + " 'otlp'"
             + " FROM (SELECT number, intDiv(number, 10) AS t FROM numbers(" + from + ", " + n + "))";
         long t0 = System.nanoTime();
-        clickhouse(http, clickhouse, sql);
+        clickhouse.execute(sql);
         System.out.printf("  loaded spans %d..%d in %.1f s%n", from, from + n, (System.nanoTime() - t0) / 1e9);
       }
       System.out.printf("loaded %d spans (%d traces) in %.0f s%n", spans, traces, (System.nanoTime() - started) / 1e9);
     }
-    System.out.println("spans in the project: " + clickhouse(http, clickhouse,
-        "SELECT count() FROM " + db + ".spans WHERE project_id = " + project).trim()
-        + ", in the table: " + clickhouse(http, clickhouse, "SELECT count() FROM " + db + ".spans").trim());
+    System.out.println("spans in the project: "
+        + clickhouse.execute("SELECT count() FROM " + db + ".spans WHERE project_id = " + project).trim()
+        + ", in the table: " + clickhouse.execute("SELECT count() FROM " + db + ".spans").trim());
 
-    List<String> ids = new ArrayList<>(Arrays.asList(clickhouse(http, clickhouse,
+    List<String> ids = new ArrayList<>(Arrays.asList(clickhouse.execute(
         "SELECT trace_id FROM " + db + ".trace_index WHERE project_id = " + project
             + " ORDER BY cityHash64(trace_id) LIMIT " + lookups).trim().split("\n")));
     Collections.shuffle(ids);
@@ -107,17 +105,5 @@ public final class TraceLookupBenchmark {
     System.out.printf("trace by id over %d random traces (%d answered 200 with the trace): median %.1f ms,"
         + " p95 %.1f ms, max %.1f ms%n", ids.size(), found, micros[micros.length / 2] / 1000.0,
         micros[(int) Math.ceil(micros.length * 0.95) - 1] / 1000.0, micros[micros.length - 1] / 1000.0);
-  }
-
-  private static String clickhouse(HttpClient http, String url, String sql) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(URI.create(url + "/?wait_end_of_query=1"))
-            .timeout(Duration.ofMinutes(30))
-            .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException("ClickHouse answered " + response.statusCode() + ": " + response.body());
-    }
-    return response.body();
   }
 }
