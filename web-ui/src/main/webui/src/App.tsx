@@ -9,6 +9,33 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { RequireSession } from './session/session';
 
 /** Each section is its own chunk, so the first page load fetches only what it shows. */
+const chunks = {
+  issues: () => import('./pages/issues/IssuesPage'),
+  issue: () => import('./pages/issues/IssueDetailPage'),
+  traces: () => import('./pages/traces/TracesPage'),
+  trace: () => import('./pages/traces/TraceViewPage'),
+  services: () => import('./pages/services/ServicesPage'),
+  logs: () => import('./pages/logs/LogsPage'),
+  metrics: () => import('./pages/metrics/MetricsPage'),
+  dashboards: () => import('./pages/dashboards/DashboardsPage'),
+  dashboard: () => import('./pages/dashboards/DashboardPage'),
+  'getting-started': () => import('./pages/getting-started/GettingStartedPage'),
+  settings: () => import('./pages/settings/SettingsPage'),
+};
+
+const DETAIL: Record<string, keyof typeof chunks> = { issues: 'issue', traces: 'trace', dashboards: 'dashboard' };
+
+/**
+ * Starts fetching the chunk of the page a URL opens, so it downloads while the session is being
+ * checked instead of after (the lazy route then finds it in the module cache).
+ */
+export function preloadPageFor(pathname: string): void {
+  const [, root, , section = 'issues', id] = pathname.split('/');
+  if (root !== 'projects') return;
+  const key = id && DETAIL[section] ? DETAIL[section] : (section as keyof typeof chunks);
+  chunks[key]?.().catch(() => undefined);
+}
+
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ReactNode {
   const Page = lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
   return (
@@ -37,19 +64,19 @@ const router = createBrowserRouter([
       </RequireSession>
     ),
     children: [
-      { index: true, element: page(() => import('./pages/issues/IssuesPage'), 'IssuesPage') },
-      { path: 'getting-started', element: page(() => import('./pages/getting-started/GettingStartedPage'), 'GettingStartedPage') },
-      { path: 'issues', element: page(() => import('./pages/issues/IssuesPage'), 'IssuesPage') },
-      { path: 'issues/:issueId', element: page(() => import('./pages/issues/IssueDetailPage'), 'IssueDetailPage') },
-      { path: 'issues/:issueId/events/:eventId', element: page(() => import('./pages/issues/IssueDetailPage'), 'IssueDetailPage') },
-      { path: 'traces', element: page(() => import('./pages/traces/TracesPage'), 'TracesPage') },
-      { path: 'traces/:traceId', element: page(() => import('./pages/traces/TraceViewPage'), 'TraceViewPage') },
-      { path: 'services', element: page(() => import('./pages/services/ServicesPage'), 'ServicesPage') },
-      { path: 'logs', element: page(() => import('./pages/logs/LogsPage'), 'LogsPage') },
-      { path: 'metrics', element: page(() => import('./pages/metrics/MetricsPage'), 'MetricsPage') },
-      { path: 'dashboards', element: page(() => import('./pages/dashboards/DashboardsPage'), 'DashboardsPage') },
-      { path: 'dashboards/:dashboardId', element: page(() => import('./pages/dashboards/DashboardPage'), 'DashboardPage') },
-      { path: 'settings', element: page(() => import('./pages/settings/SettingsPage'), 'SettingsPage') },
+      { index: true, element: page(chunks.issues, 'IssuesPage') },
+      { path: 'getting-started', element: page(chunks['getting-started'], 'GettingStartedPage') },
+      { path: 'issues', element: page(chunks.issues, 'IssuesPage') },
+      { path: 'issues/:issueId', element: page(chunks.issue, 'IssueDetailPage') },
+      { path: 'issues/:issueId/events/:eventId', element: page(chunks.issue, 'IssueDetailPage') },
+      { path: 'traces', element: page(chunks.traces, 'TracesPage') },
+      { path: 'traces/:traceId', element: page(chunks.trace, 'TraceViewPage') },
+      { path: 'services', element: page(chunks.services, 'ServicesPage') },
+      { path: 'logs', element: page(chunks.logs, 'LogsPage') },
+      { path: 'metrics', element: page(chunks.metrics, 'MetricsPage') },
+      { path: 'dashboards', element: page(chunks.dashboards, 'DashboardsPage') },
+      { path: 'dashboards/:dashboardId', element: page(chunks.dashboard, 'DashboardPage') },
+      { path: 'settings', element: page(chunks.settings, 'SettingsPage') },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -5,7 +5,8 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App, preloadPageFor } from './App';
+import { projectsQuery } from './lib/projects';
 import { ApiError } from './api/http';
 
 // Dense by default: observability pages show many rows and numbers at once.
@@ -28,6 +29,13 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// A project page needs the session, the project list and its own chunk: ask for all three at once
+// rather than one after the other (the session check would otherwise hold back the other two).
+if (window.location.pathname.startsWith('/projects/')) {
+  preloadPageFor(window.location.pathname);
+  void queryClient.prefetchQuery(projectsQuery);
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

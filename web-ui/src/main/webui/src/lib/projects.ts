@@ -5,8 +5,11 @@ import type { Project } from '../api/types';
 
 export const projectsQueryKey = ['projects'] as const;
 
+/** The caller's projects; main.tsx starts this request with the session check. */
+export const projectsQuery = { queryKey: projectsQueryKey, queryFn: () => api<Project[]>('/api/v1/projects'), staleTime: 30_000 };
+
 export function useProjects() {
-  return useQuery({ queryKey: projectsQueryKey, queryFn: () => api<Project[]>('/api/v1/projects'), staleTime: 30_000 });
+  return useQuery(projectsQuery);
 }
 
 /** The project named by the route's :projectId. */
