@@ -41,6 +41,13 @@ export function TimeSeriesChart({
   const zoom = useRef(onZoom);
   zoom.current = onZoom;
   const zoomable = Boolean(onZoom);
+  const plotRef = useRef<uPlot | null>(null);
+  const data = [x, ...series.map((s) => s.values)] as AlignedData;
+  const dataRef = useRef(data);
+  dataRef.current = data;
+  // The chart is rebuilt only when its look changes (series names and colours, kind, size, theme);
+  // new points, as a live view refreshes, go in through setData.
+  const shape = series.map((s) => `${s.label}\u0000${s.color ?? ''}`).join('\u0001');
 
   useEffect(() => {
     const el = container.current;
@@ -84,16 +91,22 @@ export function TimeSeriesChart({
         ],
       },
     };
-    const data = [x, ...series.map((s) => s.values)] as AlignedData;
-    const plot = new uPlot(options, data, el);
+    const plot = new uPlot(options, dataRef.current, el);
+    plotRef.current = plot;
     const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(200, el.clientWidth), height }));
     observer.observe(el);
     return () => {
       observer.disconnect();
       plot.destroy();
+      plotRef.current = null;
     };
-    // Callers memoize x/series; the zoom callback is read through a ref so a new closure does not rebuild the chart.
-  }, [x, series, kind, height, scheme, formatValue, zoomable]);
+    // The zoom callback and the data are read through refs, so neither a new closure nor new points rebuild the chart.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `shape` stands for the series' names and colours
+  }, [shape, kind, height, scheme, formatValue, zoomable]);
+
+  useEffect(() => {
+    plotRef.current?.setData(dataRef.current);
+  }, [x, series]);
 
   return <div ref={container} role="img" aria-label={ariaLabel ?? 'chart'} style={{ width: '100%' }} />;
 }

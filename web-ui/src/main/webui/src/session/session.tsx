@@ -44,6 +44,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
     window.addEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
     return () => window.removeEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
   }, [client]);
+  // Writes happen on user actions, after this effect has run: the token need not be set during render.
   useEffect(() => setCsrfToken(me.data?.csrfToken ?? null), [me.data]);
 
   if (me.isPending) return <FullPageLoader />;
@@ -52,6 +53,5 @@ export function RequireSession({ children }: { children: ReactNode }) {
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }
   if (me.error) return <ErrorState error={me.error} onRetry={() => me.refetch()} />;
-  setCsrfToken(me.data.csrfToken);
   return <SessionContext.Provider value={me.data}>{children}</SessionContext.Provider>;
 }
