@@ -82,8 +82,8 @@ svc_start() {
     require_free_port "$OTLP_GRPC_PORT" "otlp-receiver's OTLP/gRPC listener (VIGIL_OTLP_GRPC_PORT)"
     envs+=("VIGIL_OTLP_GRPC_PORT=$OTLP_GRPC_PORT")
   fi
-  # Invitation links point at the UI.
-  [ "$name" = query-service ] && envs+=("VIGIL_UI_PUBLIC_URL=http://localhost:${SVC_PORT[web-ui]}")
+  # Invitation links and alert notifications point at the UI.
+  case "$name" in query-service | alert-service) envs+=("VIGIL_UI_PUBLIC_URL=http://localhost:${SVC_PORT[web-ui]}") ;; esac
   if [ "$name" = web-ui ]; then
     # The UI's one origin forwards /api to these two services.
     envs+=("VIGIL_QUERY_SERVICE_URL=http://localhost:${SVC_PORT[query-service]}"

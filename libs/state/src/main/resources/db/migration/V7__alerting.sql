@@ -51,7 +51,7 @@ CREATE INDEX issues_project_created ON issues (project_id, created_at);
 CREATE INDEX issues_project_regressed ON issues (project_id, regressed_at) WHERE regressed_at IS NOT NULL;
 
 -- The state of every alert a rule produced: pending, firing, or resolved (kept a while so that the
--- resolution is notified and shown). rule_key is 'group:<group id>' or 'error:<rule id>'; fingerprint
+-- resolution is notified and shown). rule_key is 'group:<group id>/<index>/<name>' or 'error:<rule id>'; fingerprint
 -- hashes the alert's labels (alertname included).
 CREATE TABLE alert_instances (
     rule_key           TEXT             NOT NULL,

@@ -62,10 +62,13 @@ public class AlertInstances {
                     }));
   }
 
-  /** Forgets the alerts of rules that no longer exist (deleted groups, rules or error rules). */
-  public Uni<Integer> deleteRulesOtherThan(List<String> ruleKeys) {
-    return pool.preparedQuery("DELETE FROM alert_instances WHERE NOT (rule_key = ANY($1))")
-        .execute(Tuple.of(ruleKeys.toArray(String[]::new)))
+  /**
+   * Forgets the alerts of rules that no longer exist: those whose key starts with {@code prefix}
+   * ({@code group:} or {@code error:}) and is not among {@code ruleKeys}.
+   */
+  public Uni<Integer> deleteRulesOtherThan(String prefix, List<String> ruleKeys) {
+    return pool.preparedQuery("DELETE FROM alert_instances WHERE starts_with(rule_key, $1) AND NOT (rule_key = ANY($2))")
+        .execute(Tuple.of(prefix, ruleKeys.toArray(String[]::new)))
         .map(rows -> rows.rowCount());
   }
 

@@ -88,6 +88,17 @@ public class NotificationOutbox {
         .replaceWithVoid();
   }
 
+  /**
+   * Puts a claimed delivery back unsent until {@code at} without counting the claim as an attempt: its
+   * channel is rate limited, so it was not tried.
+   */
+  public Uni<Void> defer(long id, Instant at) {
+    return pool.preparedQuery(
+            "UPDATE notification_deliveries SET next_attempt_at = $2, attempts = greatest(attempts - 1, 0) WHERE id = $1 AND status = 'pending'")
+        .execute(Tuple.of(id, OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC)))
+        .replaceWithVoid();
+  }
+
   /** Given up: the log keeps the last answer. */
   public Uni<Void> markFailed(long id, Integer statusCode, String error) {
     return pool.preparedQuery(
