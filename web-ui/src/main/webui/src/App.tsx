@@ -19,6 +19,7 @@ const chunks = {
   metrics: () => import('./pages/metrics/MetricsPage'),
   dashboards: () => import('./pages/dashboards/DashboardsPage'),
   dashboard: () => import('./pages/dashboards/DashboardPage'),
+  alerts: () => import('./pages/alerts/AlertsPage'),
   'getting-started': () => import('./pages/getting-started/GettingStartedPage'),
   settings: () => import('./pages/settings/SettingsPage'),
 };
@@ -76,6 +77,7 @@ const router = createBrowserRouter([
       { path: 'metrics', element: page(chunks.metrics, 'MetricsPage') },
       { path: 'dashboards', element: page(chunks.dashboards, 'DashboardsPage') },
       { path: 'dashboards/:dashboardId', element: page(chunks.dashboard, 'DashboardPage') },
+      { path: 'alerts', element: page(chunks.alerts, 'AlertsPage') },
       { path: 'settings', element: page(chunks.settings, 'SettingsPage') },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -40,4 +40,21 @@ describe('the API client', () => {
     answer(502, '<html>Bad Gateway</html>', 'text/html');
     await expect(api('/api/v1/projects')).rejects.toMatchObject({ status: 502, detail: expect.stringContaining('unavailable') });
   });
+
+  it('keeps an answer\'s list of errors next to its detail', async () => {
+    answer(400, '{"detail":"2 problems in rules.yml","errors":["group \\"api\\", rule 1: bad expr","group \\"db\\": no rules"]}');
+    await expect(api('/api/v1/projects/1/alerting/rule-files/x', { method: 'PUT', rawBody: { contentType: 'application/yaml', text: 'groups: []' } })).rejects.toMatchObject({
+      status: 400,
+      detail: '2 problems in rules.yml',
+      errors: ['group "api", rule 1: bad expr', 'group "db": no rules'],
+    });
+  });
+
+  it('sends a raw body with its content type and can answer text', async () => {
+    const calls = answer(200, 'groups:\n  - name: api\n', 'application/yaml');
+    const yaml = await api<string>('/api/v1/projects/1/alerting/rule-files/x', { method: 'PUT', rawBody: { contentType: 'application/yaml', text: 'groups: []' }, responseText: true });
+    expect(yaml).toBe('groups:\n  - name: api\n');
+    expect(calls[0].init.body).toBe('groups: []');
+    expect((calls[0].init.headers as Record<string, string>)['Content-Type']).toBe('application/yaml');
+  });
 });

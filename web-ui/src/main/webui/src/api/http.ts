@@ -6,6 +6,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly detail: string,
+    /** The answer's "errors" list, where a service names every problem (e.g. a rule file's). */
+    readonly errors?: string[],
   ) {
     super(detail);
     this.name = 'ApiError';
@@ -42,20 +44,25 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
   params?: Params;
   body?: unknown;
+  /** A body sent as it is (e.g. a YAML rule file) instead of JSON. */
+  rawBody?: { contentType: string; text: string };
+  /** Resolve with the answer's text instead of parsing it as JSON. */
+  responseText?: boolean;
   signal?: AbortSignal;
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: options.responseText ? '*/*' : 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.rawBody) headers['Content-Type'] = options.rawBody.contentType;
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
     response = await fetch(withParams(path, options.params), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.rawBody ? options.rawBody.text : options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -66,23 +73,25 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   if (response.status === 401 && !path.endsWith('/auth/login')) {
     window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
   }
-  if (!response.ok) throw new ApiError(response.status, await errorDetail(response));
+  if (!response.ok) throw await apiError(response);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
+  if (options.responseText) return text as T;
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-async function errorDetail(response: Response): Promise<string> {
+async function apiError(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '');
   try {
-    const body = JSON.parse(text) as { detail?: unknown; error?: unknown };
-    if (typeof body.detail === 'string') return body.detail;
-    if (typeof body.error === 'string') return body.error;
+    const body = JSON.parse(text) as { detail?: unknown; error?: unknown; errors?: unknown };
+    const errors = Array.isArray(body.errors) ? body.errors.map(String) : undefined;
+    if (typeof body.detail === 'string') return new ApiError(response.status, body.detail, errors);
+    if (typeof body.error === 'string') return new ApiError(response.status, body.error, errors);
   } catch {
     // not JSON: fall through to the status line
   }
   if (response.status === 502 || response.status === 503) {
-    return 'A Vigil service is unavailable right now. Try again in a moment.';
+    return new ApiError(response.status, 'A Vigil service is unavailable right now. Try again in a moment.');
   }
-  return `${response.status} ${response.statusText || 'request failed'}`;
+  return new ApiError(response.status, `${response.status} ${response.statusText || 'request failed'}`);
 }

@@ -2,6 +2,7 @@ import { AppShell, Burger, Group, NavLink, ScrollArea, Select, Text, Title } fro
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconActivity,
+  IconBell,
   IconBug,
   IconChartLine,
   IconFileText,
@@ -21,6 +22,7 @@ const SECTIONS = [
   { path: 'logs', label: 'Logs', icon: IconFileText },
   { path: 'metrics', label: 'Metrics', icon: IconChartLine },
   { path: 'dashboards', label: 'Dashboards', icon: IconLayoutDashboard },
+  { path: 'alerts', label: 'Alerts', icon: IconBell },
   { path: 'getting-started', label: 'Getting started', icon: IconRocket },
   { path: 'settings', label: 'Settings', icon: IconSettings },
 ] as const;
