@@ -12,6 +12,8 @@ import dev.vigil.alerting.state.AlertingRuleSpec;
 import dev.vigil.alerting.state.AlertsSeries;
 import dev.vigil.alerting.state.EvaluationOutcome;
 import dev.vigil.alerting.state.RuleResult;
+import dev.vigil.alerting.templates.AlertTemplates;
+import dev.vigil.alerting.templates.TemplateData;
 import dev.vigil.promql.engine.Engine;
 import dev.vigil.promql.engine.EngineOptions;
 import dev.vigil.storage.clickhouse.ClickHouseStorage;
@@ -35,14 +37,12 @@ final class RuleGroupEvaluator {
   private final ClickHouseStorage storage;
   private final SeriesWriteBack writeBack;
   private final AlertBook book;
-  private final AlertEvaluation evaluation;
   private final AlertingConfig config;
 
-  RuleGroupEvaluator(ClickHouseStorage storage, SeriesWriteBack writeBack, AlertBook book, AlertEvaluation evaluation, AlertingConfig config) {
+  RuleGroupEvaluator(ClickHouseStorage storage, SeriesWriteBack writeBack, AlertBook book, AlertingConfig config) {
     this.storage = storage;
     this.writeBack = writeBack;
     this.book = book;
-    this.evaluation = evaluation;
     this.config = config;
   }
 
@@ -93,6 +93,9 @@ final class RuleGroupEvaluator {
 
   private void alert(long projectId, String key, AlertingRule rule, List<RuleResult> results, Instant at, int limit) {
     AlertingRuleSpec spec = new AlertingRuleSpec(rule.alert(), rule.forDuration(), rule.keepFiringFor(), rule.labels(), rule.annotations());
+    // Templates see $labels, $value and $externalURL; errors in them name the alert, as Prometheus's do.
+    AlertEvaluation evaluation = new AlertEvaluation(
+        (text, labels, value) -> AlertTemplates.expand(rule.alert(), text, new TemplateData(labels, value, Map.of(), config.externalUrl())));
     EvaluationOutcome outcome = evaluation.next(spec, book.alerts(key), results, at, limit);
     if (!book.record(key, projectId, rule.alert(), outcome)) {
       throw new IllegalStateException("this replica no longer leads; the new leader evaluates the group");

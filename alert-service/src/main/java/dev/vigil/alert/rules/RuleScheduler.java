@@ -4,7 +4,6 @@ import dev.vigil.alert.AlertingConfig;
 import dev.vigil.alert.leader.LeaderElection;
 import dev.vigil.alert.state.AlertBook;
 import dev.vigil.alerting.rules.RuleGroup;
-import dev.vigil.alerting.state.AlertEvaluation;
 import dev.vigil.state.alerting.AlertRuleGroup;
 import dev.vigil.state.alerting.AlertRuleGroups;
 import dev.vigil.storage.MetricWriter;
@@ -49,14 +48,13 @@ class RuleScheduler {
   private final ExecutorService workers;
 
   RuleScheduler(
-      AlertRuleGroups groups, LeaderElection leader, AlertBook book, AlertingConfig config, ClickHouseStorage storage, MetricWriter metrics,
-      RuleTemplater templater) {
+      AlertRuleGroups groups, LeaderElection leader, AlertBook book, AlertingConfig config, ClickHouseStorage storage, MetricWriter metrics) {
     this.groups = groups;
     this.leader = leader;
     this.book = book;
     this.config = config;
     this.writeBack = new SeriesWriteBack(metrics);
-    this.evaluator = new RuleGroupEvaluator(storage, writeBack, book, new AlertEvaluation(templater), config);
+    this.evaluator = new RuleGroupEvaluator(storage, writeBack, book, config);
     this.workers = Executors.newFixedThreadPool(config.evaluationThreads(), r -> {
       Thread t = new Thread(r, "rule-evaluation");
       t.setDaemon(true);

@@ -7,8 +7,6 @@ import dev.vigil.alert.AlertingFixture;
 import dev.vigil.alert.state.AlertBook;
 import dev.vigil.alerting.rules.RuleFiles;
 import dev.vigil.alerting.rules.RuleGroup;
-import dev.vigil.alerting.state.AlertEvaluation;
-import dev.vigil.alerting.state.Templater;
 import dev.vigil.storage.clickhouse.ClickHouseStorage;
 import dev.vigil.testsupport.ClickHouseStack;
 import dev.vigil.testsupport.PostgresStack;
@@ -47,21 +45,20 @@ class ClickHouseDownTest {
                 expr: up{job="db"} == 0
         """).get(0);
     AlertingFixture.eventually(java.time.Duration.ofSeconds(10), "this replica leads", leader::isLeader);
-    AlertEvaluation evaluation = new AlertEvaluation(Templater.LITERAL);
     // Stored (so the scheduler keeps its alerts) with an hour's interval: after its first run only this
     // test evaluates it.
     long groupId = fixture.ruleGroup(project, "db", 3600, """
         [{"alert": "DatabaseDown", "expr": "up{job=\\"db\\"} == 0"}]""");
     String key = RuleGroupEvaluator.ruleKey(groupId, 0, group.rules().get(0));
 
-    RuleGroupEvaluator up = new RuleGroupEvaluator(storage, new SeriesWriteBack(storage.metricWriter()), book, evaluation, config);
+    RuleGroupEvaluator up = new RuleGroupEvaluator(storage, new SeriesWriteBack(storage.metricWriter()), book, config);
     assertThat(up.evaluate(project, groupId, group, Instant.now())).isNull();
     assertThat(book.alerts(key).values()).singleElement().satisfies(a -> assertThat(a.state().label()).isEqualTo("firing"));
     Instant firedAt = book.alerts(key).values().iterator().next().firedAt();
 
     try (ClickHouseStorage unreachable = new ClickHouseStorage(
         "jdbc:clickhouse:http://127.0.0.1:1/default?compress=false", storage.database(), "default", "")) {
-      RuleGroupEvaluator down = new RuleGroupEvaluator(unreachable, new SeriesWriteBack(unreachable.metricWriter()), book, evaluation, config);
+      RuleGroupEvaluator down = new RuleGroupEvaluator(unreachable, new SeriesWriteBack(unreachable.metricWriter()), book, config);
       String error = down.evaluate(project, groupId, group, Instant.now().plusSeconds(60));
       assertThat(error).startsWith("rule 1 (DatabaseDown)");
     }

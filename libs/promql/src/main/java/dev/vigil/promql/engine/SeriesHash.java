@@ -3,10 +3,12 @@ package dev.vigil.promql.engine;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Prometheus's series hash (XXH64 over {@code name 0xff value 0xff ...}), used by limit_ratio so
- * the same series are picked as Prometheus would pick them, stable across steps and queries.
+ * Prometheus's series hash ({@code labels.Labels.Hash()}: XXH64, seed 0, over {@code name 0xff value
+ * 0xff ...} of the labels sorted by name), used by limit_ratio so the same series are picked as
+ * Prometheus would pick them, and by alerting as an alert's fingerprint. Hand-written (about 40 lines)
+ * so that this framework-free library needs no hashing dependency.
  */
-final class SeriesHash {
+public final class SeriesHash {
 
   private static final long P1 = 0x9E3779B185EBCA87L;
   private static final long P2 = 0xC2B2AE3D27D4EB4FL;
@@ -21,6 +23,11 @@ final class SeriesHash {
     long h = hash(labels);
     double unsigned = (double) (h >>> 1) * 2.0 + (h & 1);
     return unsigned / 18446744073709551615.0;
+  }
+
+  /** The hash of these labels. */
+  public static long of(Labels labels) {
+    return hash(labels);
   }
 
   static long hash(Labels labels) {
