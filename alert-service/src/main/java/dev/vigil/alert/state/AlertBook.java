@@ -7,7 +7,7 @@ import dev.vigil.alerting.state.EvaluationOutcome;
 import dev.vigil.alerting.state.Transition;
 import dev.vigil.state.alerting.runtime.AlertInstances;
 import dev.vigil.state.alerting.runtime.StateChange;
-import dev.vigil.state.alerting.runtime.StoredAlert;
+import dev.vigil.state.alerting.AlertInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ public class AlertBook {
       return;
     }
     Map<String, RuleAlerts> loaded = new HashMap<>();
-    for (StoredAlert s : instances.all().await().atMost(PG_TIMEOUT)) {
+    for (AlertInstance s : instances.all().await().atMost(PG_TIMEOUT)) {
       RuleAlerts rule = loaded.computeIfAbsent(s.ruleKey(), k -> new RuleAlerts(k, s.projectId(), s.ruleName(), new HashMap<>()));
       ActiveAlert alert = toActive(s);
       rule.alerts().put(alert.fingerprint(), alert);
@@ -67,7 +67,7 @@ public class AlertBook {
 
   /** Persists the rule's new alerts and their history; false when this replica no longer leads. */
   public boolean record(String ruleKey, long projectId, String ruleName, EvaluationOutcome outcome) {
-    List<StoredAlert> rows = new ArrayList<>();
+    List<AlertInstance> rows = new ArrayList<>();
     for (ActiveAlert a : outcome.alerts().values()) {
       rows.add(toStored(ruleKey, projectId, ruleName, a));
     }
@@ -110,12 +110,12 @@ public class AlertBook {
     };
   }
 
-  static StoredAlert toStored(String ruleKey, long projectId, String ruleName, ActiveAlert a) {
-    return new StoredAlert(ruleKey, a.fingerprint(), projectId, ruleName, a.labels(), a.annotations(), name(a.state(), true), a.value(),
+  static AlertInstance toStored(String ruleKey, long projectId, String ruleName, ActiveAlert a) {
+    return new AlertInstance(ruleKey, a.fingerprint(), projectId, ruleName, a.labels(), a.annotations(), name(a.state(), true), a.value(),
         a.activeAt(), a.firedAt(), a.resolvedAt(), a.keepFiringSince(), a.lastEvaluatedAt());
   }
 
-  static ActiveAlert toActive(StoredAlert s) {
+  static ActiveAlert toActive(AlertInstance s) {
     AlertState state = switch (s.state()) {
       case "pending" -> AlertState.PENDING;
       case "firing" -> AlertState.FIRING;

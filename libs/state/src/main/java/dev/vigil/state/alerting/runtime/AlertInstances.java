@@ -1,5 +1,6 @@
 package dev.vigil.state.alerting.runtime;
 
+import dev.vigil.state.alerting.AlertInstance;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -40,7 +41,7 @@ public class AlertInstances {
   }
 
   /** Every stored alert of every rule. */
-  public Uni<List<StoredAlert>> all() {
+  public Uni<List<AlertInstance>> all() {
     return pool.query("SELECT " + COLUMNS + " FROM alert_instances").execute().map(AlertInstances::read);
   }
 
@@ -49,7 +50,7 @@ public class AlertInstances {
    * {@code owner} still holds lease {@code lease}; false (and nothing written) otherwise.
    */
   public Uni<Boolean> save(
-      String lease, String owner, String ruleKey, long projectId, String ruleName, List<StoredAlert> alerts, List<StateChange> changes) {
+      String lease, String owner, String ruleKey, long projectId, String ruleName, List<AlertInstance> alerts, List<StateChange> changes) {
     return pool.withTransaction(
         tx ->
             Leases.fence(tx, lease, owner)
@@ -73,8 +74,8 @@ public class AlertInstances {
   }
 
   private static Uni<Void> write(
-      SqlClient tx, String ruleKey, long projectId, String ruleName, List<StoredAlert> alerts, List<StateChange> changes) {
-    Long[] kept = alerts.stream().map(StoredAlert::fingerprint).toArray(Long[]::new);
+      SqlClient tx, String ruleKey, long projectId, String ruleName, List<AlertInstance> alerts, List<StateChange> changes) {
+    Long[] kept = alerts.stream().map(AlertInstance::fingerprint).toArray(Long[]::new);
     Uni<?> chain = tx.preparedQuery("DELETE FROM alert_instances WHERE rule_key = $1 AND NOT (fingerprint = ANY($2))")
         .execute(Tuple.of(ruleKey, kept));
     if (!alerts.isEmpty()) {
@@ -94,7 +95,7 @@ public class AlertInstances {
     return chain.replaceWithVoid();
   }
 
-  private static Tuple tuple(StoredAlert a) {
+  private static Tuple tuple(AlertInstance a) {
     return Tuple.from(
         Arrays.asList(
             a.ruleKey(), a.fingerprint(), a.projectId(), a.ruleName(), Json.object(a.labels()), Json.object(a.annotations()), a.state(),
@@ -102,11 +103,11 @@ public class AlertInstances {
             Json.time(a.lastEvaluatedAt())));
   }
 
-  private static List<StoredAlert> read(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
-    List<StoredAlert> out = new ArrayList<>();
+  private static List<AlertInstance> read(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+    List<AlertInstance> out = new ArrayList<>();
     for (Row r : rows) {
       out.add(
-          new StoredAlert(
+          new AlertInstance(
               r.getString("rule_key"), r.getLong("fingerprint"), r.getLong("project_id"), r.getString("rule_name"),
               Json.map(r.getJsonObject("labels")), Json.map(r.getJsonObject("annotations")), r.getString("state"),
               r.getDouble("value"), Json.instant(r, "active_at"), Json.instant(r, "fired_at"), Json.instant(r, "resolved_at"),

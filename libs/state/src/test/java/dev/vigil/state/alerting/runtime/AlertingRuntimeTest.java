@@ -1,5 +1,6 @@
 package dev.vigil.state.alerting.runtime;
 
+import dev.vigil.state.alerting.AlertInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.state.projects.Projects;
@@ -69,7 +70,7 @@ class AlertingRuntimeTest {
   void aReplicaThatLostTheLeaseWritesNoAlertState() {
     await(() -> leases.tryAcquire(lease, "replica-a", Duration.ofSeconds(30)));
     String rule = "group:" + projectId + "/HighLatency";
-    StoredAlert firing = alert(rule, 42L, "firing");
+    AlertInstance firing = alert(rule, 42L, "firing");
     StateChange change = new StateChange(42L, firing.labels(), "pending", "firing", 3.5, Instant.now());
 
     assertThat(await(() -> instances.save(lease, "replica-b", rule, projectId, "HighLatency", List.of(firing), List.of(change))))
@@ -96,7 +97,7 @@ class AlertingRuntimeTest {
 
     await(() -> instances.save(lease, "replica-a", rule, projectId, "A", List.of(alert(rule, 2L, "firing")), List.of()));
 
-    assertThat(stored(rule)).extracting(StoredAlert::fingerprint, StoredAlert::state).containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "firing"));
+    assertThat(stored(rule)).extracting(AlertInstance::fingerprint, AlertInstance::state).containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "firing"));
     assertThat(stored(other)).hasSize(1);
   }
 
@@ -145,14 +146,14 @@ class AlertingRuntimeTest {
     return await(() -> outbox.claimDue(1000, visibility)).stream().filter(d -> d.channelId() == channelId).toList();
   }
 
-  private StoredAlert alert(String ruleKey, long fingerprint, String state) {
+  private AlertInstance alert(String ruleKey, long fingerprint, String state) {
     Instant t = Instant.now().truncatedTo(ChronoUnit.MICROS);
     String name = ruleKey.substring(ruleKey.indexOf('/') + 1);
-    return new StoredAlert(ruleKey, fingerprint, projectId, name, Map.of("alertname", name, "job", "api"), Map.of("summary", "slow"), state, 3.5,
+    return new AlertInstance(ruleKey, fingerprint, projectId, name, Map.of("alertname", name, "job", "api"), Map.of("summary", "slow"), state, 3.5,
         t, state.equals("firing") ? t : null, null, null, t);
   }
 
-  private List<StoredAlert> stored(String ruleKey) {
+  private List<AlertInstance> stored(String ruleKey) {
     return await(instances::all).stream().filter(a -> a.ruleKey().equals(ruleKey)).toList();
   }
 
