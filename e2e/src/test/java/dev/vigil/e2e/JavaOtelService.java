@@ -49,6 +49,13 @@ final class JavaOtelService implements AutoCloseable {
   }
 
   static JavaOtelService start(String serviceName, Protocol protocol, OtlpEndpoints endpoints, String authorization) {
+    // Long interval: the test exports once, on flush, so points are deterministic.
+    return start(serviceName, protocol, endpoints, authorization, Duration.ofMinutes(10));
+  }
+
+  /** Like {@link #start(String, Protocol, OtlpEndpoints, String)}, exporting metrics every {@code metricInterval}. */
+  static JavaOtelService start(
+      String serviceName, Protocol protocol, OtlpEndpoints endpoints, String authorization, Duration metricInterval) {
     Resource resource =
         Resource.getDefault()
             .merge(
@@ -91,8 +98,7 @@ final class JavaOtelService implements AutoCloseable {
             .setMeterProvider(
                 SdkMeterProvider.builder()
                     .setResource(resource)
-                    // Long interval: the test exports once, on flush, so points are deterministic.
-                    .registerMetricReader(PeriodicMetricReader.builder(metrics).setInterval(Duration.ofMinutes(10)).build())
+                    .registerMetricReader(PeriodicMetricReader.builder(metrics).setInterval(metricInterval).build())
                     .build())
             .build();
     return new JavaOtelService(sdk, serviceName, failures);
@@ -112,6 +118,11 @@ final class JavaOtelService implements AutoCloseable {
 
   Meter meter() {
     return sdk.getMeter("dev.vigil.e2e");
+  }
+
+  /** The exports that failed so far (the periodic metric reader's too), each with its reason. */
+  List<String> exportFailures() {
+    return failures.list();
   }
 
   /** Exports everything buffered; fails when an export failed (refused by the receiver, or no answer). */

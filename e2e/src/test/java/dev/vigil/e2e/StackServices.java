@@ -20,15 +20,27 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit extension that runs the packaged ingest-gateway, otlp-receiver, event-processor, query-service and web-ui
- * once for the whole suite, against the local stack (Kafka, PostgreSQL, ClickHouse), and hands tests a
- * {@link VigilApi}.
+ * JUnit extension that runs the packaged ingest-gateway, otlp-receiver, event-processor, query-service,
+ * alert-service and web-ui once for the whole suite, against the local stack (Kafka, PostgreSQL, ClickHouse),
+ * and hands tests a {@link VigilApi}.
  * The services are stopped when the root context closes, after the last test class.
  */
 final class StackServices implements BeforeAllCallback, ParameterResolver {
 
   private static final List<String> SERVICES =
-      List.of("ingest-gateway", "otlp-receiver", "event-processor", "query-service", "web-ui");
+      List.of("ingest-gateway", "otlp-receiver", "event-processor", "query-service", "alert-service", "web-ui");
+
+  /**
+   * alert-service at a test's pace: error rules every second, the evaluator lease renewed every second and
+   * taken over 3 s after a replica of an earlier run vanished without releasing it (Quarkus' scheduler runs
+   * nothing more often than once a second). Rule groups keep their own {@code interval}; deliveries are sent
+   * every second by default.
+   */
+  private static final Map<String, String> ALERTING_PACE =
+      Map.of(
+          "VIGIL_ALERTING_ERROR_RULE_INTERVAL", "1s",
+          "VIGIL_ALERTING_LEASE_RENEWAL", "1s",
+          "VIGIL_ALERTING_LEASE_TTL", "3s");
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -89,8 +101,9 @@ final class StackServices implements BeforeAllCallback, ParameterResolver {
         env.put("VIGIL_OTLP_PUBLIC_GRPC_URL", otlpGrpcUrl);
         String queryUrl = "http://localhost:" + ports.get("query-service");
         String webUiUrl = "http://localhost:" + ports.get("web-ui");
-        // Invitation links (inviteUrl) point at the suite's own web-ui.
+        // Invitation links (inviteUrl) and alert notifications point at the suite's own web-ui.
         env.put("VIGIL_UI_PUBLIC_URL", webUiUrl);
+        String alertUrl = "http://localhost:" + ports.get("alert-service");
         for (String service : SERVICES) {
           Map<String, String> serviceEnv = new HashMap<>(env);
           if (service.equals("otlp-receiver")) {
@@ -106,11 +119,17 @@ final class StackServices implements BeforeAllCallback, ParameterResolver {
               serviceEnv.put("MP_MESSAGING_INCOMING_OTLP_" + channel + "_GROUP_ID", "vigil-e2e-otlp-processor");
             }
           }
+          if (service.equals("query-service")) {
+            // Channels of the alerting tests point at a local capture server, not at discord.com or slack.com.
+            serviceEnv.put("VIGIL_ALERTING_ALLOW_ANY_WEBHOOK_URL", "true");
+          }
+          if (service.equals("alert-service")) {
+            serviceEnv.putAll(ALERTING_PACE);
+          }
           if (service.equals("web-ui")) {
-            // One origin for the browser: the UI forwards /api to the suite's query-service. The suite runs no
-            // alert-service; its paths go to a port where nothing listens rather than to a `./vigil up` one.
+            // One origin for the browser: the UI forwards /api to the suite's query-service and alert-service.
             serviceEnv.put("VIGIL_QUERY_SERVICE_URL", queryUrl);
-            serviceEnv.put("VIGIL_ALERT_SERVICE_URL", "http://localhost:" + ServiceProcess.freePort());
+            serviceEnv.put("VIGIL_ALERT_SERVICE_URL", alertUrl);
           }
           started.add(ServiceProcess.start(repoRoot, service, ports.get(service), serviceEnv, logDir));
         }

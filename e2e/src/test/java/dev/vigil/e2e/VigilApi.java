@@ -170,6 +170,28 @@ final class VigilApi {
     return exchange(request);
   }
 
+  /** {@code method} on {@code /api/v1} + {@code path} with a JSON body (or none), expecting {@code expectedStatus}. */
+  JsonNode call(String method, String path, Object body, int expectedStatus) {
+    return send(method, path, body, expectedStatus);
+  }
+
+  /** PUT of a text document (such as a Prometheus rule file) with its content type, expecting 200. */
+  JsonNode putText(String path, String contentType, String text) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(queryUrl + "/api/v1" + path))
+            .header("Authorization", "Bearer " + adminToken)
+            .header("Content-Type", contentType)
+            .header("Accept", "application/json")
+            .timeout(Duration.ofSeconds(15))
+            .PUT(HttpRequest.BodyPublishers.ofString(text))
+            .build();
+    HttpResponse<String> response = exchange(request);
+    if (response.statusCode() != 200) {
+      throw new AssertionError("PUT " + path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return parse(response.body());
+  }
+
   private JsonNode send(String method, String path, Object body, int expectedStatus) {
     try {
       HttpRequest.BodyPublisher publisher =
