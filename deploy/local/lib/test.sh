@@ -35,6 +35,22 @@ test_setup_browser() {
   apt_install chromium fonts-liberation
 }
 
+# The side-by-side PromQL test (libs/storage PrometheusSideBySideTest) runs Debian's Prometheus (2.42) and
+# promtool from apt; it needs only the binaries and starts its own server on a free port. Where systemd
+# runs, the package also enables and starts a prometheus service (port 9090, scraping itself): we installed
+# it for the binaries, so that service is stopped and disabled again (in containers policy-rc.d keeps it
+# from starting at all).
+test_setup_prometheus() {
+  [ -x /usr/bin/prometheus ] && [ -x /usr/bin/promtool ] && return 0
+  apt_install prometheus
+  if [ -d /run/systemd/system ]; then
+    local sudo=()
+    is_root || sudo=(sudo -n)
+    "${sudo[@]}" systemctl disable --now prometheus.service >>"$(log_file apt)" 2>&1 ||
+      warn "could not stop the prometheus service the package started (harmless: the tests use their own port)"
+  fi
+}
+
 # Stop, in reverse order, only what this run started; then print the verdict last.
 test_cleanup() {
   local rc=$? i
@@ -67,6 +83,7 @@ cmd_test() {
   ch_ensure_deps
   test_setup_python
   test_setup_browser
+  test_setup_prometheus
   if [ -f "$VIGIL_ROOT/e2e/node/package-lock.json" ]; then npm_ci "$VIGIL_ROOT/e2e/node" e2e-node; fi
   kafka_start
   kafka_create_topics
