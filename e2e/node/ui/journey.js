@@ -9,7 +9,7 @@
 // Exits 1 naming the step that failed and what it expected, with FAILED-<n>.png of that page.
 
 const { openBrowser, see, arriveAt, StepFailure } = require('./browser');
-const { issueSteps, traceSteps, browseSteps, metricSteps } = require('./pages');
+const { issueSteps, traceSteps, browseSteps, metricSteps, alertSteps } = require('./pages');
 
 function readConfig() {
   const raw = process.env.VIGIL_UI_JOURNEY;
@@ -61,6 +61,7 @@ async function main() {
     await issueSteps(journey, c);
     await traceSteps(journey, c);
     await metricSteps(journey, c);
+    await alertSteps(journey, c);
     await browseSteps(journey, c);
   } finally {
     await journey.close();

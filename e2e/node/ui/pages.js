@@ -157,4 +157,21 @@ async function browseSteps(journey, c) {
   });
 }
 
-module.exports = { issueSteps, traceSteps, browseSteps, metricSteps };
+/** The Alerts page: the imported rule group and its rule, then the alert it raised, firing. */
+async function alertSteps(journey, c) {
+  await journey.step('see the imported alert rule and its firing alert', async (page) => {
+    await section(page, 'Alerts').click();
+    await arriveAt(page, new RegExp(`/projects/${c.projectId}/alerts`), 'the alerts page');
+    await landOn(page, 'Alerts');
+    await page.getByRole('tab', { name: 'Rules' }).click();
+    const rules = page.getByRole('table', { name: `Rules of ${c.alertGroup}` });
+    await see(rules.getByText(c.alertName).first(), `the rule ${c.alertName} of group ${c.alertGroup}`);
+    await journey.screenshot('alert-rules');
+    await page.getByRole('tab', { name: /Alerts/ }).click();
+    await see(page.getByText(c.alertName).first(), `the alert ${c.alertName}`);
+    await see(page.getByText('firing', { exact: false }).first(), 'a firing alert');
+    await journey.screenshot('alerts');
+  });
+}
+
+module.exports = { issueSteps, traceSteps, browseSteps, metricSteps, alertSteps };

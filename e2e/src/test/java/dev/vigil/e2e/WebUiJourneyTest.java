@@ -79,6 +79,19 @@ class WebUiJourneyTest {
         api,
         "/projects/" + project.id() + "/prometheus/api/v1/query?query=" + URLEncoder.encode(PROMQL, StandardCharsets.UTF_8),
         answer -> answer.path("data").path("result").size() == 1);
+    // An imported rule that fires at once (its expression always has a result), for the Alerts page.
+    new ProjectAlerting(api, project.id()).putRuleFile("journey.yml", """
+        groups:
+          - name: journey
+            interval: 1s
+            rules:
+              - alert: CartTrafficSeen
+                expr: sum(last_over_time(node_e2e_requests_total[1h])) > 0
+                labels:
+                  severity: info
+                annotations:
+                  summary: "The cart service serves requests"
+        """);
     email = "ui-" + UUID.randomUUID().toString().substring(0, 8) + "@e2e.vigil.test";
     invitation = api.invite(organization, email, "member");
   }
@@ -108,6 +121,8 @@ class WebUiJourneyTest {
     journey.put("promqlLabel", "/cart");
     journey.put("promqlValue", "2");
     journey.put("logLine", "order failed: no stock left for sku-1138");
+    journey.put("alertGroup", "journey");
+    journey.put("alertName", "CartTrafficSeen");
     journey.put("chromium", CHROMIUM.toString());
     journey.put("screenshots", screenshots.toString());
 

@@ -23,7 +23,7 @@ public class Leases {
 
   private final Pool pool;
 
-  Leases(Pool pool) {
+  public Leases(Pool pool) {
     this.pool = pool;
   }
 
