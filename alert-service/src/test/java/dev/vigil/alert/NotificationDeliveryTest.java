@@ -85,6 +85,13 @@ class NotificationDeliveryTest {
     assertThat(row.getInteger("last_status_code")).isEqualTo(204);
     Thread.sleep(1000);
     assertThat(capture.requests(path)).as("sent once, never again").hasSize(4);
+
+    // What an SRE alerts on: the waits and the delivery are counted per channel type.
+    String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(metrics)
+        .containsPattern("vigil_alerting_deliveries_total\\{channel_type=\"discord\",outcome=\"rate_limited\"[^}]*\\} [3-9]")
+        .contains("vigil_alerting_deliveries_total{channel_type=\"discord\",outcome=\"sent\"")
+        .contains("vigil_alerting_leader 1.0");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.vigil.alert.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.alert.AlertingConfig;
+import dev.vigil.alert.AlertingMetrics;
 import dev.vigil.alerting.channels.Notification;
 import dev.vigil.state.alerting.NotificationChannel;
 import dev.vigil.state.alerting.NotificationChannels;
@@ -39,10 +40,12 @@ class DeliverySender {
   private final int batchSize;
   private final Duration visibility;
   private final Map<Long, Instant> rateLimitedUntil = new ConcurrentHashMap<>();
+  private final AlertingMetrics metrics;
 
   DeliverySender(
       NotificationOutbox outbox, NotificationChannels channels, WebhookChannels webhooks, EmailChannel email, ObjectMapper json,
-      AlertingConfig config) {
+      AlertingConfig config, AlertingMetrics metrics) {
+    this.metrics = metrics;
     this.outbox = outbox;
     this.channels = channels;
     this.webhooks = webhooks;
@@ -70,18 +73,26 @@ class DeliverySender {
           outbox.defer(d.id(), waitUntil).await().atMost(PG_TIMEOUT);
           continue;
         }
-        record(d, send(d));
+        Sent sent = send(d);
+        record(d, sent.outcome(), sent.channelType());
       } catch (RuntimeException e) {
         LOG.warnf(e, "delivery %d: could not record its outcome; it will be retried", d.id());
       }
     }
   }
 
-  private SendOutcome send(Delivery d) {
+  /** What a channel answered, and its type (for the metrics). */
+  private record Sent(SendOutcome outcome, String channelType) {}
+
+  private Sent send(Delivery d) {
     NotificationChannel channel = channels.byId(d.channelId()).await().atMost(PG_TIMEOUT);
     if (channel == null) {
-      return SendOutcome.permanent(null, "the channel was deleted");
+      return new Sent(SendOutcome.permanent(null, "the channel was deleted"), "unknown");
     }
+    return new Sent(send(d, channel), channel.type());
+  }
+
+  private SendOutcome send(Delivery d, NotificationChannel channel) {
     if (!channel.enabled() && !"test".equals(d.kind())) {
       return SendOutcome.permanent(null, "the channel is disabled");
     }
@@ -98,9 +109,10 @@ class DeliverySender {
         : webhooks.send(channel.type(), settings, notification);
   }
 
-  private void record(Delivery d, SendOutcome outcome) {
+  private void record(Delivery d, SendOutcome outcome, String channelType) {
     if (outcome.kind() == SendOutcome.Kind.SENT) {
       outbox.markSent(d.id(), outcome.statusCode()).await().atMost(PG_TIMEOUT);
+      metrics.delivery(channelType, "sent");
       return;
     }
     Instant next = retries.nextAttempt(outcome, d.attempts(), d.createdAt(), Instant.now());
@@ -110,7 +122,9 @@ class DeliverySender {
     if (next == null) {
       LOG.warnf("delivery %d to channel %d failed after %d attempt(s): %s", d.id(), d.channelId(), d.attempts(), outcome.error());
       outbox.markFailed(d.id(), outcome.statusCode(), outcome.error()).await().atMost(PG_TIMEOUT);
+      metrics.delivery(channelType, "failed");
     } else {
+      metrics.delivery(channelType, outcome.kind() == SendOutcome.Kind.RATE_LIMITED ? "rate_limited" : "retried");
       LOG.debugf("delivery %d: %s; next attempt at %s", d.id(), outcome.error(), next);
       outbox.reschedule(d.id(), next, outcome.statusCode(), outcome.error()).await().atMost(PG_TIMEOUT);
     }

@@ -1,5 +1,6 @@
 package dev.vigil.alert.errors;
 
+import dev.vigil.alert.AlertingMetrics;
 import dev.vigil.alert.leader.LeaderElection;
 import dev.vigil.alert.state.AlertBook;
 import dev.vigil.alerting.state.AlertEvaluation;
@@ -43,8 +44,11 @@ class ErrorRuleScheduler {
   private final LeaderElection leader;
   private final AlertBook book;
   private final ErrorRuleResults results;
+  private final AlertingMetrics metrics;
 
-  ErrorRuleScheduler(ErrorAlertRules rules, LeaderElection leader, AlertBook book, IssueSignals issues, ClickHouseStorage storage) {
+  ErrorRuleScheduler(
+      ErrorAlertRules rules, LeaderElection leader, AlertBook book, IssueSignals issues, ClickHouseStorage storage, AlertingMetrics metrics) {
+    this.metrics = metrics;
     this.rules = rules;
     this.leader = leader;
     this.book = book;
@@ -69,12 +73,14 @@ class ErrorRuleScheduler {
     for (ErrorAlertRule rule : enabled) {
       keys.add(KEY_PREFIX + rule.id());
       String error = null;
+      long started = System.nanoTime();
       try {
         evaluate(rule, now);
       } catch (RuntimeException e) {
         error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         LOG.debugf("error rule %d: %s", rule.id(), error);
       }
+      metrics.evaluation("error_rule", Duration.ofNanos(System.nanoTime() - started), error != null);
       try {
         rules.recordEvaluation(rule.id(), now, error).await().atMost(PG_TIMEOUT);
       } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.vigil.alert.leader;
 
 import dev.vigil.alert.AlertingConfig;
+import dev.vigil.alert.AlertingMetrics;
 import dev.vigil.state.alerting.runtime.Leases;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -32,10 +33,11 @@ public class LeaderElection {
   private final AtomicLong term = new AtomicLong();
   private volatile boolean leader;
 
-  LeaderElection(Leases leases, AlertingConfig config) {
+  LeaderElection(Leases leases, AlertingConfig config, AlertingMetrics metrics) {
     this.leases = leases;
     this.ttl = config.leaseTtl();
     this.owner = config.replicaId().orElseGet(LeaderElection::defaultReplicaId);
+    metrics.leader(this::isLeader);
   }
 
   @Scheduled(every = "${vigil.alerting.lease-renewal:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

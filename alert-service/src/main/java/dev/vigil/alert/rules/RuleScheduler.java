@@ -1,6 +1,7 @@
 package dev.vigil.alert.rules;
 
 import dev.vigil.alert.AlertingConfig;
+import dev.vigil.alert.AlertingMetrics;
 import dev.vigil.alert.leader.LeaderElection;
 import dev.vigil.alert.state.AlertBook;
 import dev.vigil.alerting.rules.RuleGroup;
@@ -46,14 +47,17 @@ class RuleScheduler {
   private final Map<Long, Instant> nextRun = new ConcurrentHashMap<>();
   private final Set<Long> running = ConcurrentHashMap.newKeySet();
   private final ExecutorService workers;
+  private final AlertingMetrics metrics;
 
   RuleScheduler(
-      AlertRuleGroups groups, LeaderElection leader, AlertBook book, AlertingConfig config, ClickHouseStorage storage, MetricWriter metrics) {
+      AlertRuleGroups groups, LeaderElection leader, AlertBook book, AlertingConfig config, ClickHouseStorage storage, MetricWriter writer,
+      AlertingMetrics metrics) {
+    this.metrics = metrics;
     this.groups = groups;
     this.leader = leader;
     this.book = book;
     this.config = config;
-    this.writeBack = new SeriesWriteBack(metrics);
+    this.writeBack = new SeriesWriteBack(writer);
     this.evaluator = new RuleGroupEvaluator(storage, writeBack, book, config);
     this.workers = Executors.newFixedThreadPool(config.evaluationThreads(), r -> {
       Thread t = new Thread(r, "rule-evaluation");
@@ -107,7 +111,9 @@ class RuleScheduler {
     long started = System.nanoTime();
     try {
       String error = evaluator.evaluate(stored.projectId(), stored.id(), group, at);
-      report(stored, at, (int) ((System.nanoTime() - started) / 1_000_000), error);
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      metrics.evaluation("rule_group", took, error != null);
+      report(stored, at, (int) took.toMillis(), error);
     } catch (RuntimeException e) {
       LOG.warnf(e, "rule group %d failed", stored.id());
     } finally {

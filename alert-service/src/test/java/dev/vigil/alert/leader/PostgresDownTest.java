@@ -3,6 +3,7 @@ package dev.vigil.alert.leader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.alert.AlertingConfig;
+import dev.vigil.alert.AlertingMetrics;
 import dev.vigil.state.alerting.runtime.Leases;
 import dev.vigil.testsupport.ClickHouseStack;
 import dev.vigil.testsupport.PostgresStack;
@@ -27,6 +28,7 @@ class PostgresDownTest {
 
   @Inject Vertx vertx;
   @Inject AlertingConfig config;
+  @Inject AlertingMetrics metrics;
 
   @Test
   void aReplicaThatCannotReachPostgresDoesNotLead() throws Exception {
@@ -35,7 +37,7 @@ class PostgresDownTest {
         .using(vertx)
         .build());
     try {
-      LeaderElection election = new LeaderElection(new Leases(unreachable), config);
+      LeaderElection election = new LeaderElection(new Leases(unreachable), config, metrics);
       election.renew();
       election.renew();
       assertThat(election.isLeader()).isFalse();
