@@ -13,8 +13,10 @@ import java.util.Set;
  */
 public enum Role {
   VIEWER(EnumSet.of(ORG_READ, MEMBER_READ, TEAM_READ, PROJECT_READ, EVENT_READ, ALERTS_READ)),
+  // Members manage alert rules, channels and silences, as in Sentry (where "let members create, edit
+  // and delete alert rules" is on by default): whoever is on call fixes a noisy rule at 3 am.
   MEMBER(EnumSet.of(ORG_READ, MEMBER_READ, TEAM_READ, PROJECT_READ, PROJECT_RELEASES, EVENT_READ, EVENT_WRITE,
-      ALERTS_READ)),
+      ALERTS_READ, ALERTS_WRITE)),
   ADMIN(EnumSet.of(ORG_READ, MEMBER_READ, MEMBER_WRITE, TEAM_READ, TEAM_WRITE, TEAM_ADMIN, PROJECT_READ,
       PROJECT_WRITE, PROJECT_ADMIN, PROJECT_RELEASES, EVENT_READ, EVENT_WRITE, EVENT_ADMIN, ALERTS_READ,
       ALERTS_WRITE)),
