@@ -14,6 +14,7 @@ import dev.vigil.alerting.state.EvaluationOutcome;
 import dev.vigil.alerting.state.RuleResult;
 import dev.vigil.alerting.templates.AlertTemplates;
 import dev.vigil.alerting.templates.TemplateData;
+import dev.vigil.promql.engine.Deadline;
 import dev.vigil.promql.engine.Engine;
 import dev.vigil.promql.engine.EngineOptions;
 import dev.vigil.storage.clickhouse.ClickHouseStorage;
@@ -62,7 +63,8 @@ final class RuleGroupEvaluator {
       Rule rule = rules.get(i);
       String key = ruleKey(groupId, i, rule);
       try {
-        Engine engine = new Engine(new ClickHouseSeriesSource(storage, projectId, options, at.plus(config.queryTimeout())), options);
+        Instant deadline = Instant.now().plus(config.queryTimeout());
+        Engine engine = new Engine(new ClickHouseSeriesSource(storage, projectId, options, deadline), options, Deadline.at(deadline));
         if (rule instanceof RecordingRule r) {
           record(projectId, key, r, RuleResults.of(engine.instantQuery(r.expr(), at.toEpochMilli())), at, group.limit());
         } else {

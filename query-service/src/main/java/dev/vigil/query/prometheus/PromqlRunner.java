@@ -1,5 +1,6 @@
 package dev.vigil.query.prometheus;
 
+import dev.vigil.promql.engine.Deadline;
 import dev.vigil.promql.engine.Engine;
 import dev.vigil.promql.engine.EngineOptions;
 import dev.vigil.promql.engine.PromqlException;
@@ -13,7 +14,8 @@ import java.time.Instant;
 /**
  * Evaluates a project's PromQL queries over its samples in ClickHouse and renders Prometheus's answer.
  * Each query gets its own {@link ClickHouseSeriesSource} carrying the limits and the deadline (the
- * configured timeout, shortened by the client's {@code timeout}). Engine errors become Prometheus's
+ * configured timeout, shortened by the client's {@code timeout}); the engine stops at the same
+ * deadline. Engine errors become Prometheus's
  * error answers: {@code bad_data} 400, {@code execution} 422 (limits included), {@code timeout} 503.
  * Blocks on ClickHouse: call it off the event loop.
  */
@@ -29,7 +31,8 @@ public class PromqlRunner {
         ? request.lookbackDelta() : config.lookbackDelta();
     EngineOptions options =
         new EngineOptions(lookback, EngineOptions.defaults().defaultSubqueryStep(), config.maxSeries(), config.maxSamples());
-    Engine engine = new Engine(new ClickHouseSeriesSource(storage, projectId, options, deadline(request.timeout())), options);
+    Instant deadline = deadline(request.timeout());
+    Engine engine = new Engine(new ClickHouseSeriesSource(storage, projectId, options, deadline), options, Deadline.at(deadline));
     try {
       PromqlResults.Rendered rendered;
       if (request.isRange()) {

@@ -19,10 +19,17 @@ public final class Engine {
 
   private final SeriesSource source;
   private final EngineOptions options;
+  private final Deadline deadline;
 
   public Engine(SeriesSource source, EngineOptions options) {
+    this(source, options, Deadline.NONE);
+  }
+
+  /** An engine whose queries fail with a {@code timeout} error once {@code deadline} has passed. */
+  public Engine(SeriesSource source, EngineOptions options, Deadline deadline) {
     this.source = source;
     this.options = options;
+    this.deadline = deadline;
   }
 
   /** Evaluates at one time (Unix ms): a vector, scalar, string, or a matrix for a range selector. */
@@ -67,6 +74,7 @@ public final class Engine {
     SampleBudget points = new SampleBudget(options.maxSamples());
     TreeMap<Labels, SeriesBuilder> series = new TreeMap<>();
     for (long t = startMillis; t <= endMillis; t += stepMillis) {
+      deadline.check();
       Value v = ev.eval(expr, t);
       List<Sample> samples =
           v instanceof Scalar s ? List.of(new Sample(Labels.EMPTY, s.value())) : finish(((Vector) v).samples());
@@ -87,7 +95,8 @@ public final class Engine {
         new QueryWindow(
             start, end, step, options.lookbackDelta().toMillis(), options.defaultSubqueryStep().toMillis());
     Map<VectorSelector, List<RawSeries>> data = new SelectionPlanner(window, source, options).load(expr);
-    return new Evaluator(window, data, new SampleBudget(options.maxSamples()));
+    deadline.check();
+    return new Evaluator(window, data, new SampleBudget(options.maxSamples()), deadline);
   }
 
   /** Applies delayed name removal and rejects results with two series of the same labels. */

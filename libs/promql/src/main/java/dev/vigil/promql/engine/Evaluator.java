@@ -29,14 +29,16 @@ final class Evaluator {
   private final Map<VectorSelector, List<RawSeries>> data;
   private final Map<Subquery, Map<Long, Vector>> subqueryCache = new IdentityHashMap<>();
   private final SampleBudget budget;
+  private final Deadline deadline;
   private final BinaryOperations binary = new BinaryOperations();
   private final Aggregations aggregations = new Aggregations(this);
   private final FunctionCalls functions = new FunctionCalls(this);
 
-  Evaluator(QueryWindow window, Map<VectorSelector, List<RawSeries>> data, SampleBudget budget) {
+  Evaluator(QueryWindow window, Map<VectorSelector, List<RawSeries>> data, SampleBudget budget, Deadline deadline) {
     this.window = window;
     this.data = data;
     this.budget = budget;
+    this.deadline = deadline;
   }
 
   Value eval(Expr e, long t) {
@@ -182,6 +184,7 @@ final class Evaluator {
       final long at = ts;
       Vector v = memo.get(ts);
       if (v == null) {
+        deadline.check();
         v = vector(sq.expr(), at);
         budget.add(v.samples().size());
         memo.put(ts, v);
