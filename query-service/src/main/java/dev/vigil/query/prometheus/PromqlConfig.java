@@ -20,6 +20,13 @@ public interface PromqlConfig {
   @WithDefault("2m")
   Duration timeout();
 
+  /**
+   * Most queries evaluated at once (Prometheus's --query.max-concurrency); more wait for a turn until
+   * their timeout. Bounds the memory all queries together may hold.
+   */
+  @WithDefault("8")
+  int maxConcurrency();
+
   /** How far back an instant selector looks for a sample, unless the request says {@code lookback_delta}. */
   @WithDefault("5m")
   Duration lookbackDelta();

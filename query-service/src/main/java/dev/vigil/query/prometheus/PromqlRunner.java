@@ -7,7 +7,6 @@ import dev.vigil.promql.engine.PromqlException;
 import dev.vigil.storage.clickhouse.ClickHouseStorage;
 import dev.vigil.storage.clickhouse.read.metrics.ClickHouseSeriesSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -22,8 +21,15 @@ import java.time.Instant;
 @ApplicationScoped
 public class PromqlRunner {
 
-  @Inject ClickHouseStorage storage;
-  @Inject PromqlConfig config;
+  private final ClickHouseStorage storage;
+  private final PromqlConfig config;
+  private final QueryTurns turns;
+
+  PromqlRunner(ClickHouseStorage storage, PromqlConfig config) {
+    this.storage = storage;
+    this.config = config;
+    this.turns = new QueryTurns(config.maxConcurrency());
+  }
 
   /** Runs an instant ({@code step == null}) or range query; {@code limit} caps the series returned. */
   public PromResponse.Success run(long projectId, PromqlRequest request, int limit) {
@@ -32,8 +38,9 @@ public class PromqlRunner {
     EngineOptions options =
         new EngineOptions(lookback, EngineOptions.defaults().defaultSubqueryStep(), config.maxSeries(), config.maxSamples());
     Instant deadline = deadline(request.timeout());
-    Engine engine = new Engine(new ClickHouseSeriesSource(storage, projectId, options, deadline), options, Deadline.at(deadline));
+    turns.acquire(deadline);
     try {
+      Engine engine = new Engine(new ClickHouseSeriesSource(storage, projectId, options, deadline), options, Deadline.at(deadline));
       PromqlResults.Rendered rendered;
       if (request.isRange()) {
         rendered = PromqlResults.matrix(
@@ -45,6 +52,8 @@ public class PromqlRunner {
       return PromResponse.success(rendered.data(), rendered.warnings());
     } catch (PromqlException e) {
       throw new PromApiException(status(e.errorType()), e.errorType(), e.getMessage());
+    } finally {
+      turns.release();
     }
   }
 
