@@ -64,8 +64,12 @@ public interface AlertingConfig {
     @WithDefault("1s")
     Duration poll();
 
-    /** Deliveries sent per round, across channels. */
-    @WithDefault("50")
+    /**
+     * Deliveries claimed and sent per round, across channels. Small, because a claim hides its batch from
+     * other replicas until every member could have timed out: after a crash mid-batch, the rest is resent
+     * that much later.
+     */
+    @WithDefault("10")
     int batchSize();
 
     /** Timeout of one webhook call. */

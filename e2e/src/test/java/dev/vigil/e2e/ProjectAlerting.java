@@ -64,6 +64,16 @@ final class ProjectAlerting {
     return api.get(base + "/alerts?state=" + state);
   }
 
+  /** The project's rule groups, each with its last evaluation ({@code lastEvaluationAt}, {@code lastError}). */
+  JsonNode ruleGroups() {
+    return api.get(base + "/rule-groups");
+  }
+
+  /** The delivery log of one channel, newest first. */
+  JsonNode deliveries(long channelId) {
+    return api.get(base + "/deliveries?channelId=" + channelId + "&limit=50");
+  }
+
   /** What alert-service and the API say about the project's alerting, for a failure message. */
   String describe() {
     StringBuilder out = new StringBuilder();

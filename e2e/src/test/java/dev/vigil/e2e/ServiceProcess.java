@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One packaged Vigil service ({@code quarkus-run.jar}) running as a child process of the test JVM. */
+/**
+ * One packaged Vigil service ({@code quarkus-run.jar}) running as a child process of the test JVM. A test may
+ * {@link #kill() kill} it and {@link #restart() start it again} with the same port, environment and log.
+ */
 final class ServiceProcess implements AutoCloseable {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
@@ -22,17 +25,25 @@ final class ServiceProcess implements AutoCloseable {
   private final String name;
   private final int port;
   private final Path log;
-  private final Process process;
+  private final ProcessBuilder command;
+  private volatile Process process;
 
-  private ServiceProcess(String name, int port, Path log, Process process) {
+  private ServiceProcess(String name, int port, Path log, ProcessBuilder command, Process process) {
     this.name = name;
     this.port = port;
     this.log = log;
+    this.command = command;
     this.process = process;
   }
 
-  /** Starts {@code <repo>/<name>/target/quarkus-app/quarkus-run.jar} on {@code port}; output goes to {@code log}. */
+  /** Starts {@code <repo>/<name>/target/quarkus-app/quarkus-run.jar} on {@code port}; output goes to {@code <name>.log}. */
   static ServiceProcess start(Path repoRoot, String name, int port, Map<String, String> env, Path logDir)
+      throws IOException {
+    return start(repoRoot, name, name, port, env, logDir);
+  }
+
+  /** Like {@link #start(Path, String, int, Map, Path)}, for a further instance of a service: its output goes to {@code <logName>.log}. */
+  static ServiceProcess start(Path repoRoot, String name, String logName, int port, Map<String, String> env, Path logDir)
       throws IOException {
     Path jar = repoRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
     if (!Files.isRegularFile(jar)) {
@@ -41,7 +52,7 @@ final class ServiceProcess implements AutoCloseable {
               + " -am install -DskipTests` first");
     }
     Files.createDirectories(logDir);
-    Path log = logDir.resolve(name + ".log");
+    Path log = logDir.resolve(logName + ".log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
         new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", jar.toString()))
@@ -50,7 +61,35 @@ final class ServiceProcess implements AutoCloseable {
             .redirectOutput(log.toFile());
     builder.environment().putAll(env);
     builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-    return new ServiceProcess(name, port, log, builder.start());
+    return new ServiceProcess(name, port, log, builder, builder.start());
+  }
+
+  /**
+   * Kills the service at once (SIGKILL), as when its machine or container dies: no shutdown hook runs, so
+   * it releases nothing it holds.
+   */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException(name + " (pid " + process.pid() + ") still runs 30 s after SIGKILL");
+    }
+  }
+
+  /** Starts the service again after {@link #kill()}: same port and environment, its output appended to the same log. */
+  void restart() throws IOException {
+    if (process.isAlive()) {
+      throw new IllegalStateException(name + " still runs (pid " + process.pid() + "): kill it first");
+    }
+    command.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    process = command.start();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   /** Polls {@code /q/health/ready} until it answers 200; fails with the log's tail if the service dies or stalls. */
@@ -96,6 +135,7 @@ final class ServiceProcess implements AutoCloseable {
   /** Asks the service to stop (SIGTERM, so Quarkus shuts down cleanly), then kills it if it lingers. */
   @Override
   public void close() throws InterruptedException {
+    Process process = this.process;
     process.destroy();
     if (!process.waitFor(20, TimeUnit.SECONDS)) {
       process.destroyForcibly();

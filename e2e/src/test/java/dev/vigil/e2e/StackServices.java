@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * JUnit extension that runs the packaged ingest-gateway, otlp-receiver, event-processor, query-service,
  * alert-service and web-ui once for the whole suite, against the local stack (Kafka, PostgreSQL, ClickHouse),
- * and hands tests a {@link VigilApi}.
+ * and hands tests a {@link VigilApi} (and, to tests of alert-service's replicas, {@link AlertServiceReplicas}).
  * The services are stopped when the root context closes, after the last test class.
  */
 final class StackServices implements BeforeAllCallback, ParameterResolver {
@@ -49,12 +49,14 @@ final class StackServices implements BeforeAllCallback, ParameterResolver {
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == VigilApi.class;
+    Class<?> type = parameter.getParameter().getType();
+    return type == VigilApi.class || type == AlertServiceReplicas.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return running(context).api;
+    Running running = running(context);
+    return parameter.getParameter().getType() == VigilApi.class ? running.api : running.alertServices;
   }
 
   private static Running running(ExtensionContext context) {
@@ -72,11 +74,14 @@ final class StackServices implements BeforeAllCallback, ParameterResolver {
   static final class Running implements AutoCloseable {
     private final List<ServiceProcess> processes;
     private final VigilApi api;
+    private final AlertServiceReplicas alertServices;
     private final IllegalStateException failure;
 
-    private Running(List<ServiceProcess> processes, VigilApi api, IllegalStateException failure) {
+    private Running(
+        List<ServiceProcess> processes, VigilApi api, AlertServiceReplicas alertServices, IllegalStateException failure) {
       this.processes = processes;
       this.api = api;
+      this.alertServices = alertServices;
       this.failure = failure;
     }
 
@@ -104,6 +109,8 @@ final class StackServices implements BeforeAllCallback, ParameterResolver {
         // Invitation links (inviteUrl) and alert notifications point at the suite's own web-ui.
         env.put("VIGIL_UI_PUBLIC_URL", webUiUrl);
         String alertUrl = "http://localhost:" + ports.get("alert-service");
+        Map<String, String> alertServiceEnv = null;
+        ServiceProcess alertService = null;
         for (String service : SERVICES) {
           Map<String, String> serviceEnv = new HashMap<>(env);
           if (service.equals("otlp-receiver")) {
@@ -125,13 +132,20 @@ final class StackServices implements BeforeAllCallback, ParameterResolver {
           }
           if (service.equals("alert-service")) {
             serviceEnv.putAll(ALERTING_PACE);
+            // Named, so that its log and the lease (alerting_leases.owner) say which replica leads.
+            serviceEnv.put("VIGIL_ALERTING_REPLICA_ID", "e2e-suite-" + UUID.randomUUID().toString().substring(0, 8));
+            alertServiceEnv = serviceEnv;
           }
           if (service.equals("web-ui")) {
             // One origin for the browser: the UI forwards /api to the suite's query-service and alert-service.
             serviceEnv.put("VIGIL_QUERY_SERVICE_URL", queryUrl);
             serviceEnv.put("VIGIL_ALERT_SERVICE_URL", alertUrl);
           }
-          started.add(ServiceProcess.start(repoRoot, service, ports.get(service), serviceEnv, logDir));
+          ServiceProcess process = ServiceProcess.start(repoRoot, service, ports.get(service), serviceEnv, logDir);
+          started.add(process);
+          if (service.equals("alert-service")) {
+            alertService = process;
+          }
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         for (ServiceProcess process : started) {
@@ -145,12 +159,13 @@ final class StackServices implements BeforeAllCallback, ParameterResolver {
                 webUiUrl,
                 new OtlpEndpoints(otlpHttpUrl, otlpGrpcUrl),
                 env.get("VIGIL_ADMIN_TOKEN"));
-        return new Running(started, api, null);
+        AlertServiceReplicas alertServices = new AlertServiceReplicas(repoRoot, logDir, alertServiceEnv, alertService, http);
+        return new Running(started, api, alertServices, null);
       } catch (IOException | InterruptedException | RuntimeException e) {
         stopAll(started);
         IllegalStateException failure =
             e instanceof IllegalStateException ise ? ise : new IllegalStateException("could not start Vigil: " + e, e);
-        return new Running(List.of(), null, failure);
+        return new Running(List.of(), null, null, failure);
       }
     }
 
