@@ -60,6 +60,14 @@ public final class TelemetryFixture {
         span(PROJECT, TRACE_A, "a000000000000003", "a000000000000002", "checkout-sentry", "POST /orders", SpanKind.SERVER, StatusCode.ERROR,
             20, 300, Map.of(), SpanSource.SENTRY);
     storage.spanWriter().insert(List.of(sentryCopy), "fixture-" + UUID.randomUUID());
+    writeLogs();
+  }
+
+  /**
+   * Writes the fixture's log records (again, when called a second time: as a replayed Kafka batch with a
+   * new deduplication token is stored twice until ClickHouse merges it).
+   */
+  public void writeLogs() {
     storage.logWriter().insert(
         List.of(
             log(PROJECT, 1, TRACE_A, "a000000000000003", "checkout", 17, "ERROR", "Payment declined for order 42", 25),
