@@ -40,6 +40,17 @@ public interface AlertingConfig {
   @WithDefault("http://localhost:8080")
   String externalUrl();
 
+  /**
+   * A directory of Prometheus rule files to load, one subdirectory per project id
+   * ({@code <dir>/<project id>/<file>.yml}): each file becomes the namespace of its name, replaced when
+   * the file changes (for rules kept in Git or a Kubernetes ConfigMap). Unset: only the API and UI.
+   */
+  Optional<java.nio.file.Path> rulesDir();
+
+  /** How often the rules directory is read for changed files. */
+  @WithDefault("30s")
+  Duration rulesDirScan();
+
   /** Rule groups evaluated at the same time. */
   @WithDefault("4")
   int evaluationThreads();

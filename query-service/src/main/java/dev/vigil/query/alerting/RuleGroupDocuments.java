@@ -11,6 +11,7 @@ import dev.vigil.alerting.rules.RuleGroup;
 import dev.vigil.query.rest.ApiException;
 import dev.vigil.state.alerting.AlertRuleGroup;
 import dev.vigil.state.alerting.RuleGroupSpec;
+import dev.vigil.state.alerting.RuleGroupSpecs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,27 +111,7 @@ public final class RuleGroupDocuments {
   }
 
   private static RuleGroupSpec spec(String namespace, RuleGroup g, List<String> errors) {
-    Integer intervalSeconds = null;
-    if (g.interval() != null) {
-      if (g.interval().toMillis() % 1000 != 0) {
-        errors.add("group \"" + g.name() + "\": interval must be whole seconds, got " + PromDurations.format(g.interval()));
-      } else if (g.interval().toSeconds() > Integer.MAX_VALUE) {
-        errors.add("group \"" + g.name() + "\": interval is too long");
-      } else {
-        intervalSeconds = (int) g.interval().toSeconds();
-      }
-    }
-    if (g.queryOffset() != null) {
-      // The schema has no place for it yet; accepting it would silently evaluate at another time than asked.
-      errors.add("group \"" + g.name() + "\": query_offset is not supported by Vigil yet");
-    }
-    String rules;
-    try {
-      rules = JSON.writeValueAsString(RuleFiles.groupMap(g).get("rules"));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-    return new RuleGroupSpec(namespace, g.name(), intervalSeconds, g.limit(), rules);
+    return RuleGroupSpecs.of(namespace, g, errors);
   }
 
   private static InvalidRulesException invalid(String what, RuleFileException e) {
