@@ -1,5 +1,5 @@
-import { ActionIcon, Button, Group, Menu, Paper, Stack, Table, Text } from '@mantine/core';
-import { IconDots, IconList, IconLock, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { IconList, IconLock, IconPlus } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { EmptyState, QueryView } from '../../components/states';
@@ -11,6 +11,7 @@ import { DeliveryLog, TestNotificationButton, TestResult, useTestRuns } from './
 import { formatDuration } from './durations';
 import { notifyFailed } from './notify';
 import type { Channel } from './types';
+import { EditDeleteMenu } from '../../components/EditDeleteMenu';
 
 type Dialog = { kind: 'edit'; channel?: Channel } | { kind: 'delete'; channel: Channel } | null;
 
@@ -126,21 +127,11 @@ export function ChannelsTab({ projectId, editable }: { projectId: number; editab
                       </Table.Td>
                       <Table.Td>
                         {editable && (
-                          <Menu position="bottom-end" withinPortal>
-                            <Menu.Target>
-                              <ActionIcon variant="subtle" aria-label={`Actions for ${c.name}`}>
-                                <IconDots size={16} />
-                              </ActionIcon>
-                            </Menu.Target>
-                            <Menu.Dropdown>
-                              <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => setDialog({ kind: 'edit', channel: c })}>
-                                Edit
-                              </Menu.Item>
-                              <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => setDialog({ kind: 'delete', channel: c })}>
-                                Delete
-                              </Menu.Item>
-                            </Menu.Dropdown>
-                          </Menu>
+                          <EditDeleteMenu
+                            name={c.name}
+                            onEdit={() => setDialog({ kind: 'edit', channel: c })}
+                            onDelete={() => setDialog({ kind: 'delete', channel: c })}
+                          />
                         )}
                       </Table.Td>
                     </Table.Tr>

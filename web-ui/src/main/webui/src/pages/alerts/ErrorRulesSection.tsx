@@ -1,5 +1,4 @@
-import { ActionIcon, Menu, Table, Text } from '@mantine/core';
-import { IconDots, IconPencil, IconTrash } from '@tabler/icons-react';
+import { Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { EmptyState, QueryView } from '../../components/states';
 import { ruleCountKey } from './alertView';
@@ -9,6 +8,7 @@ import { describeErrorRule, errorRuleInput } from './errorRules';
 import { ErrorRuleDialog } from './ErrorRuleDialog';
 import { notifyFailed } from './notify';
 import type { ErrorRule } from './types';
+import { EditDeleteMenu } from '../../components/EditDeleteMenu';
 
 type Dialog = { kind: 'edit'; rule?: ErrorRule } | { kind: 'delete'; rule: ErrorRule } | null;
 
@@ -91,21 +91,11 @@ export function ErrorRulesSection({
                       </Table.Td>
                       <Table.Td>
                         {editable && (
-                          <Menu position="bottom-end" withinPortal>
-                            <Menu.Target>
-                              <ActionIcon variant="subtle" aria-label={`Actions for ${r.name}`}>
-                                <IconDots size={16} />
-                              </ActionIcon>
-                            </Menu.Target>
-                            <Menu.Dropdown>
-                              <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => setDialog({ kind: 'edit', rule: r })}>
-                                Edit
-                              </Menu.Item>
-                              <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => setDialog({ kind: 'delete', rule: r })}>
-                                Delete
-                              </Menu.Item>
-                            </Menu.Dropdown>
-                          </Menu>
+                          <EditDeleteMenu
+                            name={r.name}
+                            onEdit={() => setDialog({ kind: 'edit', rule: r })}
+                            onDelete={() => setDialog({ kind: 'delete', rule: r })}
+                          />
                         )}
                       </Table.Td>
                     </Table.Tr>

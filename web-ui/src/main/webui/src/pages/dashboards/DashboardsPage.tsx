@@ -1,5 +1,5 @@
-import { ActionIcon, Anchor, Button, Group, Menu, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconDots, IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { Anchor, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/http';
@@ -10,6 +10,7 @@ import { useMe } from '../../session/session';
 import { useCreateDashboard, useDashboards, useDeleteDashboard, useUpdateDashboard, type Dashboard, type DashboardSummary } from './api';
 import { DeleteDialog, TitleDialog } from './DashboardDialogs';
 import { canEditDashboards } from './permissions';
+import { EditDeleteMenu } from '../../components/EditDeleteMenu';
 
 type Dialog = { kind: 'create' } | { kind: 'rename'; dashboard: DashboardSummary } | { kind: 'delete'; dashboard: DashboardSummary } | null;
 
@@ -114,21 +115,11 @@ export function DashboardsPage() {
                     </Table.Td>
                     {editable && (
                       <Table.Td>
-                        <Menu position="bottom-end" withinPortal>
-                          <Menu.Target>
-                            <ActionIcon variant="subtle" aria-label={`Actions for ${d.title}`}>
-                              <IconDots size={16} />
-                            </ActionIcon>
-                          </Menu.Target>
-                          <Menu.Dropdown>
-                            <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => setDialog({ kind: 'rename', dashboard: d })}>
-                              Rename
-                            </Menu.Item>
-                            <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => setDialog({ kind: 'delete', dashboard: d })}>
-                              Delete
-                            </Menu.Item>
-                          </Menu.Dropdown>
-                        </Menu>
+                        <EditDeleteMenu
+                          name={d.title} editLabel="Rename"
+                          onEdit={() => setDialog({ kind: 'rename', dashboard: d })}
+                          onDelete={() => setDialog({ kind: 'delete', dashboard: d })}
+                        />
                       </Table.Td>
                     )}
                   </Table.Tr>

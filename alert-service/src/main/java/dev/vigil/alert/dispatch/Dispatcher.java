@@ -82,6 +82,9 @@ class Dispatcher {
   }
 
   private void dispatchAt(Instant now) {
+    if (states.isEmpty() && book.all().stream().allMatch(rule -> rule.alerts().isEmpty())) {
+      return; // no alert and no group to look after: no need to read channels and silences every second
+    }
     List<ChannelRoute> routes = channels.allEnabled().await().atMost(PG_TIMEOUT).stream().map(ChannelRoute::of).toList();
     Map<GroupId, RoutedAlerts.Group> current = routed.group(routes, book.all(), now);
     Map<Long, String> projectNames = current.isEmpty() ? Map.of() : projects.all().await().atMost(PG_TIMEOUT);

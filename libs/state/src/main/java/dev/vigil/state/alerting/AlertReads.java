@@ -45,7 +45,8 @@ public class AlertReads {
         .map(rows -> Rows.list(rows, AlertReads::entry));
   }
 
-  static AlertInstance instance(Row r) {
+  /** An alert_instances row. */
+  public static AlertInstance instance(Row r) {
     return new AlertInstance(
         r.getString("rule_key"),
         r.getLong("fingerprint"),

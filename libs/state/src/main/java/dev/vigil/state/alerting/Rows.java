@@ -16,8 +16,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** Conversions between the configuration records and what the reactive PostgreSQL client binds and returns. */
-final class Rows {
+/**
+ * Conversions between the alerting records and what the reactive PostgreSQL client binds and returns
+ * (shared with the runtime stores in {@code runtime}).
+ */
+public final class Rows {
 
   /** PostgreSQL's unique_violation. */
   private static final String UNIQUE_VIOLATION = "23505";
@@ -41,16 +44,16 @@ final class Rows {
     return rows.size() == 0 ? null : mapper.apply(rows.iterator().next());
   }
 
-  static OffsetDateTime time(Instant instant) {
+  public static OffsetDateTime time(Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
-  static Instant instant(Row row, String column) {
+  public static Instant instant(Row row, String column) {
     OffsetDateTime value = row.getOffsetDateTime(column);
     return value == null ? null : value.toInstant();
   }
 
-  static JsonObject object(Map<String, String> map) {
+  public static JsonObject object(Map<String, String> map) {
     JsonObject o = new JsonObject();
     if (map != null) {
       map.forEach(o::put);
@@ -59,7 +62,7 @@ final class Rows {
   }
 
   /** A JSONB object of strings, sorted by name (JSONB keeps no order of its own). */
-  static Map<String, String> strings(Row row, String column) {
+  public static Map<String, String> strings(Row row, String column) {
     JsonObject o = row.getJsonObject(column);
     Map<String, String> out = new TreeMap<>();
     if (o != null) {

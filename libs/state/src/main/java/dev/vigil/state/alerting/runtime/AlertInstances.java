@@ -1,9 +1,10 @@
 package dev.vigil.state.alerting.runtime;
 
 import dev.vigil.state.alerting.AlertInstance;
+import dev.vigil.state.alerting.AlertReads;
+import dev.vigil.state.alerting.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +43,11 @@ public class AlertInstances {
 
   /** Every stored alert of every rule. */
   public Uni<List<AlertInstance>> all() {
-    return pool.query("SELECT " + COLUMNS + " FROM alert_instances").execute().map(AlertInstances::read);
+    return pool.query("SELECT " + COLUMNS + " FROM alert_instances").execute().map(rows -> {
+      List<AlertInstance> out = new ArrayList<>();
+      rows.forEach(r -> out.add(AlertReads.instance(r)));
+      return out;
+    });
   }
 
   /**
@@ -87,8 +92,8 @@ public class AlertInstances {
       for (StateChange c : changes) {
         rows.add(
             Tuple.from(
-                Arrays.asList(projectId, ruleKey, ruleName, c.fingerprint(), Json.object(c.labels()), c.from(), c.to(), c.value(),
-                    Json.time(c.at()))));
+                Arrays.asList(projectId, ruleKey, ruleName, c.fingerprint(), Rows.object(c.labels()), c.from(), c.to(), c.value(),
+                    Rows.time(c.at()))));
       }
       chain = chain.chain(() -> tx.preparedQuery(HISTORY).executeBatch(rows));
     }
@@ -98,21 +103,9 @@ public class AlertInstances {
   private static Tuple tuple(AlertInstance a) {
     return Tuple.from(
         Arrays.asList(
-            a.ruleKey(), a.fingerprint(), a.projectId(), a.ruleName(), Json.object(a.labels()), Json.object(a.annotations()), a.state(),
-            a.value(), Json.time(a.activeAt()), Json.time(a.firedAt()), Json.time(a.resolvedAt()), Json.time(a.keepFiringSince()),
-            Json.time(a.lastEvaluatedAt())));
+            a.ruleKey(), a.fingerprint(), a.projectId(), a.ruleName(), Rows.object(a.labels()), Rows.object(a.annotations()), a.state(),
+            a.value(), Rows.time(a.activeAt()), Rows.time(a.firedAt()), Rows.time(a.resolvedAt()), Rows.time(a.keepFiringSince()),
+            Rows.time(a.lastEvaluatedAt())));
   }
 
-  private static List<AlertInstance> read(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
-    List<AlertInstance> out = new ArrayList<>();
-    for (Row r : rows) {
-      out.add(
-          new AlertInstance(
-              r.getString("rule_key"), r.getLong("fingerprint"), r.getLong("project_id"), r.getString("rule_name"),
-              Json.map(r.getJsonObject("labels")), Json.map(r.getJsonObject("annotations")), r.getString("state"),
-              r.getDouble("value"), Json.instant(r, "active_at"), Json.instant(r, "fired_at"), Json.instant(r, "resolved_at"),
-              Json.instant(r, "keep_firing_since"), Json.instant(r, "last_evaluated_at")));
-    }
-    return out;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.state.alerting.runtime;
 
+import dev.vigil.state.alerting.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -28,7 +29,7 @@ public class IssueSignals {
   public Uni<List<IssueSignal>> createdSince(long projectId, Instant since, int limit) {
     return pool.preparedQuery(
             "SELECT id, title, culprit, level, created_at AS at FROM issues WHERE project_id = $1 AND created_at >= $2 ORDER BY created_at, id LIMIT $3")
-        .execute(Tuple.of(projectId, Json.time(since), limit))
+        .execute(Tuple.of(projectId, Rows.time(since), limit))
         .map(IssueSignals::read);
   }
 
@@ -37,7 +38,7 @@ public class IssueSignals {
     return pool.preparedQuery(
             "SELECT id, title, culprit, level, regressed_at AS at FROM issues WHERE project_id = $1 AND regressed_at >= $2"
                 + " AND status = 'unresolved' ORDER BY regressed_at, id LIMIT $3")
-        .execute(Tuple.of(projectId, Json.time(since), limit))
+        .execute(Tuple.of(projectId, Rows.time(since), limit))
         .map(IssueSignals::read);
   }
 
@@ -51,7 +52,7 @@ public class IssueSignals {
   private static List<IssueSignal> read(RowSet<Row> rows) {
     List<IssueSignal> out = new ArrayList<>();
     for (Row r : rows) {
-      out.add(new IssueSignal(r.getLong("id"), r.getString("title"), r.getString("culprit"), r.getString("level"), Json.instant(r, "at")));
+      out.add(new IssueSignal(r.getLong("id"), r.getString("title"), r.getString("culprit"), r.getString("level"), Rows.instant(r, "at")));
     }
     return out;
   }

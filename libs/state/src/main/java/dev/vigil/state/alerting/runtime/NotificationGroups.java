@@ -1,6 +1,8 @@
 package dev.vigil.state.alerting.runtime;
 
+import dev.vigil.state.alerting.Rows;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -8,7 +10,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The dispatcher's per-group memory (notification_groups), written together with the notifications it decides. */
 @ApplicationScoped
@@ -35,9 +39,9 @@ public class NotificationGroups {
               for (Row r : rows) {
                 out.add(
                     new NotificationGroupState(
-                        r.getLong("channel_id"), r.getString("group_key"), Json.map(r.getJsonObject("group_labels")),
-                        Json.instant(r, "first_seen_at"), Json.instant(r, "last_flush_at"), Json.longs(r.getJsonArray("last_firing")),
-                        Json.longs(r.getJsonArray("last_resolved"))));
+                        r.getLong("channel_id"), r.getString("group_key"), Rows.strings(r, "group_labels"),
+                        Rows.instant(r, "first_seen_at"), Rows.instant(r, "last_flush_at"), longs(r.getJsonArray("last_firing")),
+                        longs(r.getJsonArray("last_resolved"))));
               }
               return out;
             });
@@ -84,7 +88,21 @@ public class NotificationGroups {
   private static Tuple tuple(NotificationGroupState g) {
     return Tuple.from(
         Arrays.asList(
-            g.channelId(), g.groupKey(), Json.object(g.groupLabels()), Json.time(g.firstSeenAt()), Json.time(g.lastFlushAt()),
-            Json.array(g.lastFiring()), Json.array(g.lastResolved())));
+            g.channelId(), g.groupKey(), Rows.object(g.groupLabels()), Rows.time(g.firstSeenAt()), Rows.time(g.lastFlushAt()),
+            array(g.lastFiring()), array(g.lastResolved())));
+  }
+
+  private static JsonArray array(Set<Long> fingerprints) {
+    return new JsonArray(fingerprints.stream().sorted().map(v -> (Object) v).toList());
+  }
+
+  private static Set<Long> longs(JsonArray a) {
+    Set<Long> out = new HashSet<>();
+    if (a != null) {
+      for (Object v : a) {
+        out.add(((Number) v).longValue());
+      }
+    }
+    return out;
   }
 }
