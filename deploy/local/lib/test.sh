@@ -51,6 +51,15 @@ test_setup_prometheus() {
   fi
 }
 
+# The services' container images are built and inspected with the tests (-Pimages, docs/images.md). CI reaches
+# no container registry, so they are built on a stand-in base image without a JRE that this writes (with the JDK
+# alone, before anything is built); real builds put them on the JRE base from a registry.
+STAND_IN_BASE="$VIGIL_HOME/images/stand-in-base.tar"
+test_stand_in_base() {
+  java "$VIGIL_ROOT/deploy/images/src/main/java/dev/vigil/images/StandInBase.java" "$STAND_IN_BASE" \
+    >"$(log_file images)" 2>&1 || die_log images "could not write the stand-in base image $STAND_IN_BASE"
+}
+
 # Stop, in reverse order, only what this run started; then print the verdict last.
 test_cleanup() {
   local rc=$? i
@@ -85,6 +94,7 @@ cmd_test() {
   test_setup_browser
   test_setup_prometheus
   if [ -f "$VIGIL_ROOT/e2e/node/package-lock.json" ]; then npm_ci "$VIGIL_ROOT/e2e/node" e2e-node; fi
+  test_stand_in_base
   kafka_start
   kafka_create_topics
   pg_start
@@ -106,8 +116,9 @@ cmd_test() {
   mapfile -t envs < <(stack_env vigil_test | { if [ "$KAFKA_PORT" = 19092 ]; then grep -v '^KAFKA_BOOTSTRAP_SERVERS='; else cat; fi; })
   envs+=(VIGIL_TEST_STACK=1 QUARKUS_DEVSERVICES_ENABLED=false
     "VIGIL_KAFKA_PORT=$KAFKA_PORT" "VIGIL_POSTGRES_PORT=$PG_PORT" "VIGIL_CLICKHOUSE_HTTP_URL=$(ch_http_url)")
-  step "running mvn -B verify $*"
-  (cd "$VIGIL_ROOT" && env "${envs[@]}" mvn -B -Dstyle.color=never verify -Dvigil.test.python="$VENV_DIR/bin/python" "$@") || mvn_rc=$?
+  step "running mvn -B verify -Pimages $*"
+  (cd "$VIGIL_ROOT" && env "${envs[@]}" mvn -B -Dstyle.color=never verify -Dvigil.test.python="$VENV_DIR/bin/python" \
+    -Pimages "-Dvigil.image.base=tar://$STAND_IN_BASE" -Djib.disableUpdateChecks=true "$@") || mvn_rc=$?
 
   if [ "$mvn_rc" = 0 ] && [ "$node_rc" = 0 ]; then
     TEST_RESULT="==> PASS: all tests passed"

@@ -3,6 +3,7 @@ package dev.vigil.processor.events;
 import dev.vigil.contracts.IngestHeaders;
 import dev.vigil.domain.Event;
 import dev.vigil.domain.telemetry.Span;
+import dev.vigil.processor.kubernetes.KubernetesEnrichment;
 import dev.vigil.processor.pipeline.IngestRecord;
 import dev.vigil.processor.pipeline.ProcessorMetrics;
 import dev.vigil.processor.sourcemaps.SourceMapSymbolicator;
@@ -22,8 +23,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns one Kafka record into grouped events and spans: headers, envelope, then for each {@code event}
- * item normalization, source maps and grouping, for each {@code transaction} item its spans. Never throws for bad
- * input; it reports a dead-letter reason instead, so that one bad record cannot stop its batch.
+ * item normalization, source maps, the sending pod's Kubernetes metadata and grouping, for each
+ * {@code transaction} item its spans (with that metadata too). Never throws for bad input; it reports
+ * a dead-letter reason instead, so that one bad record cannot stop its batch.
  */
 final class RecordProcessor {
 
@@ -34,14 +36,16 @@ final class RecordProcessor {
   private final Grouper grouper;
   private final TransactionSpans transactions;
   private final ProcessorMetrics metrics;
+  private final KubernetesEnrichment kubernetes;
 
   RecordProcessor(EventNormalizer normalizer, SourceMapSymbolicator symbolicator, Grouper grouper,
-      TransactionSpans transactions, ProcessorMetrics metrics) {
+      TransactionSpans transactions, ProcessorMetrics metrics, KubernetesEnrichment kubernetes) {
     this.normalizer = normalizer;
     this.symbolicator = symbolicator;
     this.grouper = grouper;
     this.transactions = transactions;
     this.metrics = metrics;
+    this.kubernetes = kubernetes;
   }
 
   /** @param projectSlugs the slugs of the batch's existing projects; a transaction's service is its project's slug */
@@ -68,11 +72,11 @@ final class RecordProcessor {
         metrics.item(item.type());
         if ("event".equals(item.type())) {
           // Un-minified before grouping: a new build of the same code must land in the same issue.
-          Event event = symbolicator.symbolicate(
-              normalizer.normalize(item.payload(), projectId, receivedAt, clientAddress));
+          Event event = kubernetes.tag(symbolicator.symbolicate(
+              normalizer.normalize(item.payload(), projectId, receivedAt, clientAddress)), clientAddress, receivedAt);
           events.add(new RecordOutcome.Grouped(event, grouper.group(event)));
         } else if ("transaction".equals(item.type())) {
-          spans.addAll(spans(record, item, projectId, slug));
+          spans.addAll(kubernetes.spans(spans(record, item, projectId, slug), clientAddress, receivedAt));
         }
         // other types (attachments, sessions, client reports, ...) are only counted.
       }

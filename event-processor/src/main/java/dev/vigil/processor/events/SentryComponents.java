@@ -1,5 +1,6 @@
 package dev.vigil.processor.events;
 
+import dev.vigil.processor.kubernetes.KubernetesEnrichment;
 import dev.vigil.processor.pipeline.ProcessorMetrics;
 import dev.vigil.processor.sourcemaps.SourceMapSymbolicator;
 import dev.vigil.sentry.event.EventNormalizer;
@@ -26,7 +27,7 @@ final class SentryComponents {
   @Produces
   @Singleton
   RecordProcessor recordProcessor(EventNormalizer normalizer, SourceMapSymbolicator symbolicator, Grouper grouper,
-      ProcessorMetrics metrics) {
-    return new RecordProcessor(normalizer, symbolicator, grouper, new TransactionSpans(), metrics);
+      ProcessorMetrics metrics, KubernetesEnrichment kubernetes) {
+    return new RecordProcessor(normalizer, symbolicator, grouper, new TransactionSpans(), metrics, kubernetes);
   }
 }

@@ -2,6 +2,7 @@ package dev.vigil.processor.otlp;
 
 import dev.vigil.domain.telemetry.LogRecord;
 import dev.vigil.otlp.logs.OtlpLogs;
+import dev.vigil.processor.kubernetes.KubernetesEnrichment;
 import dev.vigil.processor.pipeline.IngestRecord;
 import dev.vigil.processor.pipeline.ProcessorMetrics;
 import dev.vigil.processor.pipeline.RecordInserts;
@@ -26,11 +27,13 @@ public class LogsConsumer {
   private final OtlpRecords records;
   private final LogWriter writer;
   private final ProcessorMetrics metrics;
+  private final KubernetesEnrichment kubernetes;
 
-  LogsConsumer(OtlpRecords records, LogWriter writer, ProcessorMetrics metrics) {
+  LogsConsumer(OtlpRecords records, LogWriter writer, ProcessorMetrics metrics, KubernetesEnrichment kubernetes) {
     this.records = records;
     this.writer = writer;
     this.metrics = metrics;
+    this.kubernetes = kubernetes;
   }
 
   @Incoming(CHANNEL)
@@ -39,7 +42,7 @@ public class LogsConsumer {
     List<IngestRecord> polled = IngestRecord.all(batch);
     List<RecordRows<List<LogRecord>>> logs = records.map(polled, "logs",
         r -> OtlpLogs.toLogs(r.projectId(), ExportLogsServiceRequest.parseFrom(r.value()), r.logIdSeed(),
-            r.receivedAt()));
+            r.receivedAt(), kubernetes.resources(r.record(), r.receivedAt())));
     List<RecordRows<List<LogRecord>>> stored = records.store(polled, logs, RecordInserts::concat, writer::insert, "logs", l -> l.size() + " log records");
     metrics.stored("logs", "otlp", stored.stream().mapToInt(m -> m.rows().size()).sum());
   }

@@ -5,6 +5,7 @@ import dev.vigil.domain.telemetry.MetricBatch;
 import dev.vigil.domain.telemetry.MetricSample;
 import dev.vigil.domain.telemetry.MetricSeries;
 import dev.vigil.otlp.metrics.OtlpMetrics;
+import dev.vigil.processor.kubernetes.KubernetesEnrichment;
 import dev.vigil.processor.pipeline.IngestRecord;
 import dev.vigil.processor.pipeline.ProcessorMetrics;
 import dev.vigil.processor.pipeline.RecordRows;
@@ -32,11 +33,13 @@ public class MetricsConsumer {
   private final MetricWriter writer;
   private final ProcessorMetrics metrics;
   private final OtlpMetrics mapping = new OtlpMetrics();
+  private final KubernetesEnrichment kubernetes;
 
-  MetricsConsumer(OtlpRecords records, MetricWriter writer, ProcessorMetrics metrics) {
+  MetricsConsumer(OtlpRecords records, MetricWriter writer, ProcessorMetrics metrics, KubernetesEnrichment kubernetes) {
     this.records = records;
     this.writer = writer;
     this.metrics = metrics;
+    this.kubernetes = kubernetes;
   }
 
   @Incoming(CHANNEL)
@@ -44,7 +47,8 @@ public class MetricsConsumer {
   public void consume(ConsumerRecords<String, byte[]> batch) {
     List<IngestRecord> polled = IngestRecord.all(batch);
     List<RecordRows<MetricBatch>> mapped = records.map(polled, "metrics",
-        r -> mapping.toBatch(r.projectId(), ExportMetricsServiceRequest.parseFrom(r.value()), r.receivedAt()));
+        r -> mapping.toBatch(r.projectId(), ExportMetricsServiceRequest.parseFrom(r.value()), r.receivedAt(),
+            kubernetes.resources(r.record(), r.receivedAt())));
     List<RecordRows<MetricBatch>> stored = records.store(polled, mapped, MetricsConsumer::merge, writer::insert, "metrics",
         m -> m.samples().size() + " metric samples");
     metrics.stored("samples", "otlp", stored.stream().mapToInt(m -> m.rows().samples().size()).sum());

@@ -2,6 +2,7 @@ package dev.vigil.processor.otlp;
 
 import dev.vigil.domain.telemetry.Span;
 import dev.vigil.otlp.traces.OtlpSpans;
+import dev.vigil.processor.kubernetes.KubernetesEnrichment;
 import dev.vigil.processor.pipeline.IngestRecord;
 import dev.vigil.processor.pipeline.ProcessorMetrics;
 import dev.vigil.processor.pipeline.RecordInserts;
@@ -27,11 +28,13 @@ public class SpansConsumer {
   private final OtlpRecords records;
   private final SpanWriter writer;
   private final ProcessorMetrics metrics;
+  private final KubernetesEnrichment kubernetes;
 
-  SpansConsumer(OtlpRecords records, SpanWriter writer, ProcessorMetrics metrics) {
+  SpansConsumer(OtlpRecords records, SpanWriter writer, ProcessorMetrics metrics, KubernetesEnrichment kubernetes) {
     this.records = records;
     this.writer = writer;
     this.metrics = metrics;
+    this.kubernetes = kubernetes;
   }
 
   @Incoming(CHANNEL)
@@ -39,7 +42,8 @@ public class SpansConsumer {
   public void consume(ConsumerRecords<String, byte[]> batch) {
     List<IngestRecord> polled = IngestRecord.all(batch);
     List<RecordRows<List<Span>>> spans = records.map(polled, "spans",
-        r -> OtlpSpans.toSpans(r.projectId(), ExportTraceServiceRequest.parseFrom(r.value())));
+        r -> OtlpSpans.toSpans(r.projectId(), ExportTraceServiceRequest.parseFrom(r.value()),
+            kubernetes.resources(r.record(), r.receivedAt())));
     List<RecordRows<List<Span>>> stored = records.store(polled, spans, RecordInserts::concat, writer::insert, "spans", s -> s.size() + " spans");
     metrics.stored("spans", "otlp", stored.stream().mapToInt(m -> m.rows().size()).sum());
   }

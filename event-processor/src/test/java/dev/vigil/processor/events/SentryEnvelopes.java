@@ -8,12 +8,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The envelope fixtures of {@code src/test/resources/envelopes}, made new for each send. */
-final class SentryEnvelopes {
+public final class SentryEnvelopes {
 
   private SentryEnvelopes() {}
 
   /** An error event envelope (python-keyerror, node-typeerror, java-illegalstate). */
-  static byte[] event(String fixture, UUID eventId, Instant timestamp) {
+  public static byte[] event(String fixture, UUID eventId, Instant timestamp) {
     return fixture(fixture)
         .replace("{{event_id}}", eventId.toString().replace("-", ""))
         .replace("{{timestamp_seconds}}", String.format("%d.%03d", timestamp.getEpochSecond(), timestamp.getNano() / 1_000_000))
@@ -30,7 +30,7 @@ final class SentryEnvelopes {
   }
 
   /** The captured @sentry/node transaction (a root span and two children) in the given trace. */
-  static byte[] transaction(String traceId, UUID eventId) {
+  public static byte[] transaction(String traceId, UUID eventId) {
     return fixture("node-transaction")
         .replace("{{event_id}}", eventId.toString().replace("-", ""))
         .replace("{{timestamp}}", Instant.now().toString())

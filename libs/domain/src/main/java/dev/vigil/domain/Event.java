@@ -47,6 +47,13 @@ public record Event(
     user = user == null ? UserInfo.NONE : user;
   }
 
+  /** This event with other tags (e.g. with Kubernetes metadata added); the payload is kept as the SDK sent it. */
+  public Event withTags(Map<String, String> newTags) {
+    return new Event(eventId, projectId, timestamp, receivedAt, platform, level, logger, transaction, release,
+        environment, serverName, message, exceptions, newTags, user, traceId, spanId, fingerprint, sdkName, sdkVersion,
+        payload);
+  }
+
   /** The exception that was finally raised (last of the chain), or null for a message event. */
   public ExceptionValue mainException() {
     return exceptions.isEmpty() ? null : exceptions.get(exceptions.size() - 1);

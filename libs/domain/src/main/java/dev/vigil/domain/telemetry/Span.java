@@ -40,6 +40,12 @@ public record Span(
     links = List.copyOf(links);
   }
 
+  /** This span with other resource attributes (e.g. with Kubernetes metadata added). */
+  public Span withResourceAttributes(Map<String, String> resource) {
+    return new Span(projectId, traceId, spanId, parentSpanId, traceState, start, durationNanos, serviceName, name, kind,
+        statusCode, statusMessage, scopeName, scopeVersion, resource, attributes, events, links, source);
+  }
+
   /** When the span ended. */
   public Instant end() {
     return start.plusNanos(durationNanos);

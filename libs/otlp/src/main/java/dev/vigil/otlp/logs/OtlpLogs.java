@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Flattens an OTLP logs export into Vigil log records with replay-stable ids. */
 public final class OtlpLogs {
@@ -36,10 +37,19 @@ public final class OtlpLogs {
    */
   public static List<LogRecord> toLogs(
       long projectId, ExportLogsServiceRequest request, long idSeed, Instant receivedAt) {
+    return toLogs(projectId, request, idSeed, receivedAt, UnaryOperator.identity());
+  }
+
+  /**
+   * Like {@link #toLogs(long, ExportLogsServiceRequest, long, Instant)}, each resource's attributes
+   * first passed through {@code resources} (which returns the attributes to store).
+   */
+  public static List<LogRecord> toLogs(long projectId, ExportLogsServiceRequest request, long idSeed,
+      Instant receivedAt, UnaryOperator<Map<String, String>> resources) {
     List<LogRecord> logs = new ArrayList<>();
     long receivedNanos = UnixNanos.of(receivedAt);
     for (ResourceLogs resourceLogs : request.getResourceLogsList()) {
-      Map<String, String> resource = Attributes.toMap(resourceLogs.getResource().getAttributesList());
+      Map<String, String> resource = resources.apply(Attributes.toMap(resourceLogs.getResource().getAttributesList()));
       String serviceName = Resources.serviceName(resource);
       for (ScopeLogs scopeLogs : resourceLogs.getScopeLogsList()) {
         InstrumentationScope scope = scopeLogs.getScope();

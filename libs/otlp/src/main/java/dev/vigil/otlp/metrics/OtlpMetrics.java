@@ -10,6 +10,7 @@ import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Converts OTLP metric exports into Prometheus-model series, samples and exemplars, as Prometheus's
@@ -51,10 +52,21 @@ public final class OtlpMetrics {
    * skipped.
    */
   public MetricBatch toBatch(long projectId, ExportMetricsServiceRequest request, Instant receivedAt) {
+    return toBatch(projectId, request, receivedAt, UnaryOperator.identity());
+  }
+
+  /**
+   * Like {@link #toBatch(long, ExportMetricsServiceRequest, Instant)}, each resource's attributes first
+   * passed through {@code resources}. Only {@code service.*} attributes shape a series' labels ({@code job},
+   * {@code instance}); attributes {@code resources} adds beside those land in {@code target_info}
+   * alone, so adding them never changes the identity of the other series.
+   */
+  public MetricBatch toBatch(long projectId, ExportMetricsServiceRequest request, Instant receivedAt,
+      UnaryOperator<Map<String, String>> resources) {
     BatchCollector out = new BatchCollector(projectId);
     long fallbackNanos = UnixNanos.of(receivedAt);
     for (ResourceMetrics resourceMetrics : request.getResourceMetricsList()) {
-      Map<String, String> resource = Attributes.toMap(resourceMetrics.getResource().getAttributesList());
+      Map<String, String> resource = resources.apply(Attributes.toMap(resourceMetrics.getResource().getAttributesList()));
       for (ScopeMetrics scopeMetrics : resourceMetrics.getScopeMetricsList()) {
         PointLabels labels = new PointLabels(resource, scopeMetrics.getScope());
         PointContext ctx = new PointContext(out, labels, state, fallbackNanos);

@@ -17,6 +17,7 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Flattens an OTLP trace export into Vigil spans, resource and scope copied into each span. */
 public final class OtlpSpans {
@@ -25,9 +26,18 @@ public final class OtlpSpans {
 
   /** Every span of the request, in request order, attributed to {@code projectId}. */
   public static List<Span> toSpans(long projectId, ExportTraceServiceRequest request) {
+    return toSpans(projectId, request, UnaryOperator.identity());
+  }
+
+  /**
+   * Like {@link #toSpans(long, ExportTraceServiceRequest)}, each resource's attributes first passed
+   * through {@code resources} (which returns the attributes to store, e.g. with Kubernetes metadata added).
+   */
+  public static List<Span> toSpans(
+      long projectId, ExportTraceServiceRequest request, UnaryOperator<Map<String, String>> resources) {
     List<Span> spans = new ArrayList<>();
     for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
-      Map<String, String> resource = Attributes.toMap(resourceSpans.getResource().getAttributesList());
+      Map<String, String> resource = resources.apply(Attributes.toMap(resourceSpans.getResource().getAttributesList()));
       String serviceName = Resources.serviceName(resource);
       for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
         InstrumentationScope scope = scopeSpans.getScope();

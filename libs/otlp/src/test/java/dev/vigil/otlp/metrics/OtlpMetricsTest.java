@@ -197,6 +197,29 @@ class OtlpMetricsTest {
   }
 
   @Test
+  void attributesAddedToTheResourceGoToTargetInfoAndLeaveEverySeriesIdentityAsItWas() {
+    AggregationTemporality delta = AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA;
+    OtlpMetrics metrics = new OtlpMetrics();
+    MetricBatch plain = metrics.toBatch(1, request(counter("jobs", delta, point(T0, 5, "queue", "a"))), Instant.EPOCH);
+
+    MetricBatch enriched = metrics.toBatch(1, request(counter("jobs", delta, point(T0 + SECOND, 2, "queue", "a"))),
+        Instant.EPOCH, resource -> {
+          Map<String, String> more = new LinkedHashMap<>(resource);
+          more.put("k8s.pod.name", "api-7d4b9c8f5-x2x2x");
+          return more;
+        });
+
+    MetricSample before = plain.samples().get(0);
+    MetricSample after = enriched.samples().stream().filter(s -> s.metricName().equals("jobs_total")).findFirst().orElseThrow();
+    assertThat(after.fingerprint()).isEqualTo(before.fingerprint());
+    assertThat(after.value()).as("the delta total carries on in the same series").isEqualTo(7.0);
+    assertThat(enriched.series()).filteredOn(s -> s.metricName().equals("target_info")).singleElement()
+        .satisfies(info -> assertThat(info.labels())
+            .containsEntry("k8s_pod_name", "api-7d4b9c8f5-x2x2x")
+            .containsEntry("job", "api"));
+  }
+
+  @Test
   void skipsMetricsWithoutAValidNameAndUsesTheReceiveTimeForPointsWithout() {
     Instant received = Instant.parse("2026-03-01T00:00:00Z");
     NumberDataPoint untimed = NumberDataPoint.newBuilder().setAsInt(3).build();

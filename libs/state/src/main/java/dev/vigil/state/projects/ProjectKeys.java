@@ -34,13 +34,18 @@ public class ProjectKeys {
 
   /** Creates a new active key; must run inside a transaction. */
   Uni<ProjectKeyEntity> create(long projectId, String label) {
-    return create(projectId, label, null);
+    return create(projectId, label, null, null);
   }
 
-  private Uni<ProjectKeyEntity> create(long projectId, String label, Integer rateLimitPerMinute) {
+  /** Creates a new active key with this public part (random when null); must run inside a transaction. */
+  Uni<ProjectKeyEntity> create(long projectId, String label, String publicKey) {
+    return create(projectId, label, null, publicKey);
+  }
+
+  private Uni<ProjectKeyEntity> create(long projectId, String label, Integer rateLimitPerMinute, String publicKey) {
     ProjectKeyEntity key = new ProjectKeyEntity();
     key.projectId = projectId;
-    key.publicKey = randomHex();
+    key.publicKey = publicKey == null ? randomHex() : publicKey;
     key.secretKey = randomHex();
     key.label = label;
     key.active = true;
@@ -95,7 +100,7 @@ public class ProjectKeys {
                         return Uni.createFrom().nullItem();
                       }
                       old.active = false;
-                      return create(projectId, old.label, old.rateLimitPerMinute).map(fresh -> new Rotation(old, fresh));
+                      return create(projectId, old.label, old.rateLimitPerMinute, null).map(fresh -> new Rotation(old, fresh));
                     }));
   }
 

@@ -17,6 +17,14 @@ public class Projects {
    * ProjectAlreadyExistsException} when the slug is taken.
    */
   public Uni<ProjectEntity> create(String organizationSlug, String slug, String name, String platform) {
+    return create(organizationSlug, slug, name, platform, null);
+  }
+
+  /**
+   * Like {@link #create(String, String, String, String)}, with the DSN key's public part given (32
+   * lower-case hex characters, as an installation's configuration may fix it) or, when null, random.
+   */
+  public Uni<ProjectEntity> create(String organizationSlug, String slug, String name, String platform, String publicKey) {
     return Panache.withTransaction(
         () ->
             organization(organizationSlug)
@@ -37,7 +45,7 @@ public class Projects {
                                   project.platform = platform;
                                   return project.<ProjectEntity>persist();
                                 }))
-                .call(project -> keys.create(project.id, "Default")));
+                .call(project -> keys.create(project.id, "Default", publicKey)));
   }
 
   /** All projects, by id. */

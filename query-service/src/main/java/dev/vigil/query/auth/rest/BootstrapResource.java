@@ -4,7 +4,7 @@ import dev.vigil.query.auth.AuditTrail;
 import dev.vigil.query.auth.CurrentCaller;
 import dev.vigil.query.rest.ApiException;
 import dev.vigil.state.accounts.Accounts;
-import dev.vigil.state.accounts.Organizations;
+import dev.vigil.state.accounts.FirstOwner;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** The installation's first user: an owner, created with the admin token by {@code ./vigil up}. */
+/**
+ * The installation's first user: an owner, created with the admin token by {@code ./vigil up} (the Helm
+ * chart sets it from the environment instead, see {@code dev.vigil.query.bootstrap.FirstStart}).
+ */
 @Path("/api/v1")
 public class BootstrapResource {
 
@@ -23,7 +26,7 @@ public class BootstrapResource {
 
   @Inject CurrentCaller current;
   @Inject Accounts accounts;
-  @Inject Organizations organizations;
+  @Inject FirstOwner firstOwner;
   @Inject AuditTrail audit;
 
   @POST
@@ -43,24 +46,23 @@ public class BootstrapResource {
     return accounts
         .anyUser()
         .chain(
-            any -> {
-              if (any) {
-                return Uni.createFrom().failure(ApiException.conflict("users exist already: the first owner is created only once"));
-              }
-              return accounts.create(body.email().trim(), name, body.password());
-            })
-        .chain(
-            account ->
-                organizations
-                    .createWithOwner(organization, organization, account.userId())
-                    .call(
-                        m ->
-                            audit.record(
-                                m.organizationId(), "owner.bootstrap", "user", account.userId(), Map.of("email", account.email())))
-                    .map(
-                        m ->
-                            RestResponse.status(
-                                Response.Status.CREATED,
-                                new MeJson(null, AccountJson.of(account), List.of(MembershipJson.of(m)), null, null))));
+            any ->
+                any
+                    ? Uni.createFrom().<FirstOwner.Created>nullItem()
+                    : firstOwner.create(body.email().trim(), name, body.password(), organization))
+        .onItem()
+        .ifNull()
+        .failWith(() -> ApiException.conflict("users exist already: the first owner is created only once"))
+        .call(
+            created ->
+                audit.record(
+                    created.membership().organizationId(), "owner.bootstrap", "user", created.account().userId(),
+                    Map.of("email", created.account().email())))
+        .map(
+            created ->
+                RestResponse.status(
+                    Response.Status.CREATED,
+                    new MeJson(
+                        null, AccountJson.of(created.account()), List.of(MembershipJson.of(created.membership())), null, null)));
   }
 }
