@@ -65,7 +65,7 @@ class ImageEntrypointTest {
       assertThat(ProcessHandle.of(process.pid()).flatMap(handle -> handle.info().command()))
           .as("the shell exec'd java, so java gets the container's signals")
           .hasValueSatisfying(executable -> assertThat(executable).endsWith("/java"));
-      assertThat(log()).containsPattern("MaxRAMPercentage\\s+= 70\\.0+\\s.*\\{command line}")
+      assertThat(log()).containsPattern("MaxRAMPercentage\\s+= 50\\.0+\\s.*\\{command line}")
           .containsPattern("ExitOnOutOfMemoryError\\s+= true\\s.*\\{command line}");
     } finally {
       process.destroy(); // SIGTERM, as the kubelet sends
