@@ -20,9 +20,11 @@ final class SelectEvents {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
+  // `transaction` is quoted here and in SelectIssueTags: the JDBC driver's client-side SQL parser takes the bare
+  // word for a keyword and logs a WARN with the whole query on every call (ClickHouse itself accepts both).
   private static final String COLUMNS =
       "project_id, issue_id, replaceAll(toString(event_id), '-', ''), toUnixTimestamp64Nano(timestamp),"
-          + " level, platform, environment, release, server_name, transaction, title, culprit, message,"
+          + " level, platform, environment, release, server_name, `transaction`, title, culprit, message,"
           + " trace_id, span_id, user_id, user_email, user_username, user_ip, toJSONString(tags),"
           + " sdk_name, sdk_version, ";
 

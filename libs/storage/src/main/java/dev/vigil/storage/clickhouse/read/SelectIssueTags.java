@@ -17,7 +17,7 @@ final class SelectIssueTags {
       " FROM ${database}.events ARRAY JOIN arrayConcat("
           + "[('environment', toString(environment)), ('release', toString(release)),"
           + " ('level', toString(level)), ('server_name', toString(server_name)),"
-          + " ('transaction', transaction), ('user', user_key)],"
+          + " ('transaction', `transaction`), ('user', user_key)],"
           + " arrayMap(k -> (toString(k), tags[k]), mapKeys(tags))) AS kv"
           + " WHERE project_id = ? AND issue_id = ? AND kv.2 != ''";
 
