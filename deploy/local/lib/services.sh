@@ -66,6 +66,23 @@ build_services() {
     die_log build "the build failed"
 }
 
+# svc_env <name>: the service's environment, one VAR=value a line (also used by bench/sizing/run.sh).
+svc_env() {
+  local name=$1 port=${SVC_PORT[$1]}
+  stack_env vigil
+  printf '%s\n' "VIGIL_ADMIN_TOKEN=$(admin_token)" "QUARKUS_HTTP_PORT=$port" "${SVC_PORT_VAR[$name]}=$port"
+  if [ "$name" = otlp-receiver ]; then
+    printf '%s\n' "VIGIL_OTLP_GRPC_PORT=$OTLP_GRPC_PORT"
+  fi
+  # Invitation links and alert notifications point at the UI.
+  case "$name" in query-service | alert-service) printf '%s\n' "VIGIL_UI_PUBLIC_URL=http://localhost:${SVC_PORT[web-ui]}" ;; esac
+  if [ "$name" = web-ui ]; then
+    # The UI's one origin forwards /api to these two services.
+    printf '%s\n' "VIGIL_QUERY_SERVICE_URL=http://localhost:${SVC_PORT[query-service]}" \
+      "VIGIL_ALERT_SERVICE_URL=http://localhost:${SVC_PORT[alert-service]}"
+  fi
+}
+
 svc_start() {
   local name=$1 jar pid port envs=()
   jar=$(svc_jar "$name")
@@ -76,19 +93,10 @@ svc_start() {
   fi
   [ -f "$jar" ] || die "$name is not built ($jar missing); run ./vigil up without --no-build"
   require_free_port "$port" "$name (${SVC_PORT_VAR[$name]})"
-  mapfile -t envs < <(stack_env vigil)
-  envs+=("VIGIL_ADMIN_TOKEN=$(admin_token)" "QUARKUS_HTTP_PORT=$port" "${SVC_PORT_VAR[$name]}=$port")
   if [ "$name" = otlp-receiver ]; then
     require_free_port "$OTLP_GRPC_PORT" "otlp-receiver's OTLP/gRPC listener (VIGIL_OTLP_GRPC_PORT)"
-    envs+=("VIGIL_OTLP_GRPC_PORT=$OTLP_GRPC_PORT")
   fi
-  # Invitation links and alert notifications point at the UI.
-  case "$name" in query-service | alert-service) envs+=("VIGIL_UI_PUBLIC_URL=http://localhost:${SVC_PORT[web-ui]}") ;; esac
-  if [ "$name" = web-ui ]; then
-    # The UI's one origin forwards /api to these two services.
-    envs+=("VIGIL_QUERY_SERVICE_URL=http://localhost:${SVC_PORT[query-service]}"
-      "VIGIL_ALERT_SERVICE_URL=http://localhost:${SVC_PORT[alert-service]}")
-  fi
+  mapfile -t envs < <(svc_env "$name")
   step "starting $name on http://localhost:$port"
   # shellcheck disable=SC2086 # java options are a word list
   launch "$name" "$VIGIL_HOME" env "${envs[@]}" java $SERVICE_JAVA_OPTS -jar "$jar"

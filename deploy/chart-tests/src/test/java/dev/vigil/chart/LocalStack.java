@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * The environment `./vigil up` gives each service, read from deploy/local/lib/services.sh (stack_env and
- * svc_start) and deploy/local/services.conf, so that the chart's variable names are checked against the real
+ * svc_env) and deploy/local/services.conf, so that the chart's variable names are checked against the real
  * scripts rather than a copy of them.
  */
 final class LocalStack {
@@ -35,7 +35,7 @@ final class LocalStack {
     Map<String, Set<String>> env = new LinkedHashMap<>();
     portVars.keySet().forEach(s -> env.put(s, new TreeSet<>(shared)));
     Set<String> scope = portVars.keySet();
-    for (String line : function(script, "svc_start")) {
+    for (String line : function(script, "svc_env")) {
       String code = line.strip();
       if (code.startsWith("#")) {
         continue;
@@ -47,7 +47,7 @@ final class LocalStack {
       } else if (caseName.find()) {
         scope = new LinkedHashSet<>(List.of(caseName.group(1).replace(" ", "").split("\\|")));
       }
-      if (code.contains("envs+=(") || ASSIGNMENT.matcher(code).find() || PORT_VAR_ASSIGNMENT.matcher(code).find()) {
+      if (ASSIGNMENT.matcher(code).find() || PORT_VAR_ASSIGNMENT.matcher(code).find()) {
         for (String service : scope) {
           env.get(service).addAll(names(List.of(code)));
           if (PORT_VAR_ASSIGNMENT.matcher(code).find()) {
