@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,10 @@ class KafkaTopicsTest {
       }
       String[] fields = content.split("\\s+");
       Map<String, String> configs = new HashMap<>();
-      Arrays.stream(fields).skip(2).map(c -> c.split("=", 2)).forEach(kv -> configs.put(kv[0], kv[1]));
+      for (int i = 2; i < fields.length; i++) { // the columns after name and partitions are config=value pairs
+        String[] pair = fields[i].split("=", 2);
+        configs.put(pair[0], pair[1]);
+      }
       topics.add(new KafkaTopics.Topic(fields[0], Integer.parseInt(fields[1]), configs));
     }
     return topics;
